@@ -1,0 +1,76 @@
+package org.preventcase.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every model in processes/ and every form in forms/ as one deployment when the engine
+ * starts. Resources are named by their path relative to those folders' parent (the same under
+ * `java -jar` and `spring-boot:run`), and duplicate filtering means an unchanged set creates
+ * nothing while any change creates one new deployment holding everything, so that deployment-bound
+ * forms, decisions and called processes always travel together.
+ */
+@Component
+public class RepositoryModelsDeployment extends AbstractProcessEnginePlugin {
+
+  public static final String DEPLOYMENT_NAME = "prevent-case-engine";
+  private static final Logger LOG = LoggerFactory.getLogger(RepositoryModelsDeployment.class);
+  private static final String[] PATTERNS = {
+      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form"};
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    Map<String, byte[]> resources = modelResources();
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source("repository")
+        .enableDuplicateFiltering(false);
+    resources.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
+    // with duplicate filtering an unchanged set returns the existing deployment
+    LOG.info("Models and forms: {} resources in deployment {}", resources.size(), deployment.deploy().getId());
+  }
+
+  /** Relative name ("processes/intake/referral-intake.bpmn") to content, in a stable order. */
+  static Map<String, byte[]> modelResources() {
+    Map<String, byte[]> resources = new TreeMap<>();
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    try {
+      for (String pattern : PATTERNS) {
+        for (Resource resource : resolver.getResources(pattern)) {
+          String name = relativeName(resource.getURL().toString());
+          try (InputStream in = resource.getInputStream()) {
+            resources.put(name, in.readAllBytes());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the models and forms", e);
+    }
+    if (resources.isEmpty()) {
+      throw new IllegalStateException("No models found under processes/ on the classpath");
+    }
+    return resources;
+  }
+
+  static String relativeName(String url) {
+    int processes = url.lastIndexOf("/processes/");
+    int forms = url.lastIndexOf("/forms/");
+    int start = Math.max(processes, forms);
+    if (start < 0) {
+      throw new IllegalStateException("Not a model or form resource: " + url);
+    }
+    return url.substring(start + 1);
+  }
+}

@@ -1,0 +1,98 @@
+package org.preventcase.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a model may carry, as plain rules on attribute and element names and expression text, so a
+ * model that breaks one fails its deployment. Models are the process owners' files: they may name
+ * delegate beans and test variables, nothing more.
+ */
+public final class ModelSafetyRules {
+
+  /** `${recordReferral}`: a bean name and nothing else. */
+  private static final Pattern PLAIN_BEAN = Pattern.compile("\\$\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  /** Tokens of a variable-only condition: names, literals, comparisons, logic, grouping. */
+  private static final Pattern TOKEN = Pattern.compile(
+      "\\s*(?:(?<name>[A-Za-z_][A-Za-z0-9_]*)|(?<literal>'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?)"
+          + "|(?<op>==|!=|<=|>=|<|>|&&|\\|\\||!|\\(|\\)))");
+  private static final Set<String> CONTEXT_NAMES = Set.of("execution", "task", "variableScope",
+      "authenticatedUserId", "caseExecution", "externalTask", "processEngine");
+  private static final Set<String> FORBIDDEN_CAMUNDA_ATTRIBUTES = Set.of("class", "expression",
+      "formHandlerClass", "variableMappingClass", "resource", "scriptFormat");
+  private static final Set<String> BEAN_ATTRIBUTES = Set.of("delegateExpression",
+      "variableMappingDelegateExpression");
+  private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector");
+
+  private ModelSafetyRules() {}
+
+  /** Why this element is refused, if it is: a rule name and the element, never an expression's value. */
+  public static Optional<String> refuseElement(String localName) {
+    if (FORBIDDEN_ELEMENTS.contains(localName)) {
+      return Optional.of("scripts and connectors are not allowed (" + localName + ")");
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<String> refuseAttribute(String localName, boolean camundaNamespace, String value) {
+    if (camundaNamespace && FORBIDDEN_CAMUNDA_ATTRIBUTES.contains(localName)) {
+      return Optional.of("camunda:" + localName + " is not allowed; use camunda:delegateExpression=\"${beanName}\"");
+    }
+    if (camundaNamespace && BEAN_ATTRIBUTES.contains(localName)) {
+      return PLAIN_BEAN.matcher(value.trim()).matches() ? Optional.empty()
+          : Optional.of("camunda:" + localName + " must name a bean only, as ${beanName}");
+    }
+    if (!camundaNamespace && localName.equals("language")) {
+      return Optional.of("script conditions (language=...) are not allowed");
+    }
+    return refuseExpressions(value);
+  }
+
+  public static Optional<String> refuseText(String text) {
+    return refuseExpressions(text);
+  }
+
+  /** Every expression in the text must only read variables and compare them with literals. */
+  static Optional<String> refuseExpressions(String text) {
+    if (text == null || (!text.contains("${") && !text.contains("#{"))) {
+      return Optional.empty();
+    }
+    Matcher expression = EXPRESSION.matcher(text);
+    while (expression.find()) {
+      if (!isVariableOnly(expression.group(1))) {
+        return Optional.of("expressions may only read process variables and compare them with literals");
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean isVariableOnly(String body) {
+    Matcher token = TOKEN.matcher(body);
+    int position = 0;
+    String previous = null;
+    while (position < body.length()) {
+      if (body.substring(position).isBlank()) {
+        break;
+      }
+      if (!token.find(position) || token.start() != position) {
+        return false;
+      }
+      String name = token.group("name");
+      if (name != null && CONTEXT_NAMES.contains(name)) {
+        return false;
+      }
+      // a name directly followed by "(" is a function call
+      if ("(".equals(token.group("op")) && previous != null && previous.matches("[A-Za-z_][A-Za-z0-9_]*")
+          && !List.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty").contains(previous)) {
+        return false;
+      }
+      previous = token.group().trim();
+      position = token.end();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+package org.preventcase.security;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One sign-in (docs/decisions/0001-one-sign-in.md): Spring Security form login is the only login;
+ * the webapps and the engine REST API are told who the user is by Camunda's container-based
+ * authentication; machine clients use HTTP Basic on /engine-rest. Three ordered chains:
+ * the engine REST API, the webapps, and everything else (sign-in page, case pages, project API,
+ * actuator).
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  static final String CONTAINER_PROVIDER =
+      "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider";
+  private static final String OWN_PAGES_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; "
+      + "frame-ancestors 'none'; form-action 'self'";
+
+  /** Requests that change models, or write comments and attachments, whoever asks. */
+  static RequestMatcher refusedEngineWrites(String enginePath) {
+    return new OrRequestMatcher(
+        RegexRequestMatcher.regexMatcher(HttpMethod.POST, enginePath + "/deployment.*"),
+        RegexRequestMatcher.regexMatcher(HttpMethod.PUT, enginePath + "/deployment.*"),
+        RegexRequestMatcher.regexMatcher(HttpMethod.DELETE, enginePath + "/deployment.*"),
+        RegexRequestMatcher.regexMatcher(HttpMethod.POST, enginePath + "/task/[^/]+/(comment|attachment).*"),
+        RegexRequestMatcher.regexMatcher(HttpMethod.PUT, enginePath + "/history/user-operation/.*annotation.*"));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(withDefaults().matcher("/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(refusedEngineWrites("/engine-rest(/engine/[^/]+)?")).denyAll()
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable()) // stateless Basic: no session cookie to ride on
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    RequestMatcher webappApi = withDefaults().matcher("/camunda/api/**");
+    return http
+        .securityMatcher(withDefaults().matcher("/camunda/**"))
+        .authorizeHttpRequests(requests -> requests
+            // CVE-2026-77226: the anonymous first-run setup is closed for everyone
+            .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
+            // the webapps' own login would be a second sign-in
+            .requestMatchers(withDefaults().matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+            .requestMatchers(refusedEngineWrites("/camunda/api/engine/engine/[^/]+")).denyAll()
+            .anyRequest().authenticated())
+        // the webapps' API has Camunda's own CSRF filter (X-XSRF-TOKEN); Spring's would reject it
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
+        .logout(logout -> logout
+            .logoutRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain applicationPages(HttpSecurity http) throws Exception {
+    RequestMatcher api = new OrRequestMatcher(withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"));
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),
+                withDefaults().matcher("/assets/**")).permitAll()
+            .requestMatchers(withDefaults().matcher("/actuator/**"))
+                .hasAnyAuthority(Role.ADMINISTRATOR.authority(), Role.PREVENT_MANAGER.authority())
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .httpBasic(Customizer.withDefaults())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OWN_PAGES_CSP)))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+        .build();
+  }
+
+  /** Tells the engine REST API who the (already authenticated) user is, with their groups and tenants. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setInitParameters(Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, CONTAINER_PROVIDER,
+        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(10);
+    return registration;
+  }
+
+  /** Hands the signed-in user to Cockpit, Tasklist and Admin. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappsAuthentication() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setInitParameters(Map.of("authentication-provider", CONTAINER_PROVIDER));
+    registration.addUrlPatterns("/camunda/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
+    FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(20);
+    return registration;
+  }
+}
