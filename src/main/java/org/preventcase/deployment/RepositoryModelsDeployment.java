@@ -32,14 +32,20 @@ public class RepositoryModelsDeployment extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    Map<String, byte[]> resources = modelResources();
+    deploy(engine, modelResources());
+  }
+
+  /** Deploys this set of resources, or nothing when the set is unchanged; returns the deployment id. */
+  static String deploy(ProcessEngine engine, Map<String, byte[]> resources) {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("repository")
         .enableDuplicateFiltering(false);
     resources.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
     // with duplicate filtering an unchanged set returns the existing deployment
-    LOG.info("Models and forms: {} resources in deployment {}", resources.size(), deployment.deploy().getId());
+    String id = deployment.deploy().getId();
+    LOG.info("Models and forms: {} resources in deployment {}", resources.size(), id);
+    return id;
   }
 
   /** Relative name ("processes/intake/referral-intake.bpmn") to content, in a stable order. */

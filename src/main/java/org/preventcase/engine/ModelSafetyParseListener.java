@@ -22,7 +22,8 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
     for (String key : element.attributes()) {
       int split = key.lastIndexOf(':');
       String localName = split < 0 ? key : key.substring(split + 1);
-      boolean camundaAttribute = split > 0 && key.substring(0, split).equals(CAMUNDA_NS);
+      // camunda:x on any element, or a plain attribute of a camunda extension element
+      boolean camundaAttribute = split > 0 ? key.substring(0, split).equals(CAMUNDA_NS) : CAMUNDA_NS.equals(element.getUri());
       ModelSafetyRules.refuseAttribute(localName, camundaAttribute, element.attribute(key))
           .ifPresent(reason -> refuse(element, reason));
     }

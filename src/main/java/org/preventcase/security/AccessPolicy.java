@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.SystemPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -53,7 +56,7 @@ public class AccessPolicy {
       switch (role.workspace()) {
         case TASKLIST -> grantTasklistWork(role);
         case COCKPIT_READ_ONLY -> grantCockpitReading(role);
-        case ADMIN -> { } // the engine treats camunda-admin members as administrators
+        case ADMIN -> grantAdministration(role);
       }
     }
     ensureMyTasksFilter();
@@ -78,6 +81,28 @@ public class AccessPolicy {
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  /**
+   * Administrators look after people and access, and keep the engine running (incidents, job
+   * retries); they neither deploy, nor start, change or delete cases, nor work tasks (docs/roles.md).
+   */
+  private void grantAdministration(Role role) {
+    String group = role.groupId();
+    grant(group, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (Resource identityResource : List.of(Resources.USER, Resources.GROUP, Resources.GROUP_MEMBERSHIP,
+        Resources.TENANT, Resources.TENANT_MEMBERSHIP, Resources.AUTHORIZATION, Resources.FILTER)) {
+      grant(group, identityResource, ANY, Permissions.ALL);
+    }
+    grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE,
+        Permissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
+    grant(group, Resources.TASK, ANY, Permissions.READ);
+    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.SYSTEM, ANY, SystemPermissions.READ);
   }
 
   private void ensureTenant(String code, String name) {

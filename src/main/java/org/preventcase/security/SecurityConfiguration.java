@@ -19,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -101,13 +103,19 @@ public class SecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
         .httpBasic(Customizer.withDefaults())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OWN_PAGES_CSP)))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
         .build();
+  }
+
+  private static LogoutSuccessHandler signedOut() {
+    SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+    handler.setDefaultTargetUrl("/login?logout");
+    return handler;
   }
 
   /** Tells the engine REST API who the (already authenticated) user is, with their groups and tenants. */

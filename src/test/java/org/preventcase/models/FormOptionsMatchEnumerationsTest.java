@@ -1,0 +1,67 @@
+package org.preventcase.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.preventcase.referral.ConcernType;
+import org.preventcase.referral.FormOption;
+import org.preventcase.referral.ReferrerSector;
+import org.preventcase.referral.Urgency;
+
+/** Enumerations are defined once, in Java; every form offering one offers exactly its values and labels. */
+class FormOptionsMatchEnumerationsTest {
+
+  static final Map<String, FormOption[]> ENUMERATIONS = Map.of(
+      "referrerSector", ReferrerSector.values(),
+      "concernType", ConcernType.values(),
+      "urgency", Urgency.values());
+
+  @Test
+  void everyChoiceOfAnEnumerationOffersExactlyItsValues() {
+    int checked = 0;
+    for (Path form : ProjectFiles.under(ProjectFiles.FORMS, ".form")) {
+      for (JsonNode field : fields(ProjectFiles.form(form).path("components")).toList()) {
+        String key = field.path("key").asText();
+        if (!field.has("values") || !ENUMERATIONS.containsKey(key)) {
+          continue;
+        }
+        Map<String, String> offered = new LinkedHashMap<>();
+        field.path("values").forEach(value -> offered.put(value.path("value").asText(), value.path("label").asText()));
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (FormOption option : ENUMERATIONS.get(key)) {
+          expected.put(option.name(), option.label());
+        }
+        assertThat(offered).as(form + " field " + key).containsExactlyEntriesOf(expected);
+        checked++;
+      }
+    }
+    assertThat(checked).as("choices checked").isGreaterThanOrEqualTo(ENUMERATIONS.size());
+  }
+
+  @Test
+  void noChoiceInAFormIsLeftOutsideTheEnumerations() {
+    List<String> unmanaged = new ArrayList<>();
+    for (Path form : ProjectFiles.under(ProjectFiles.FORMS, ".form")) {
+      fields(ProjectFiles.form(form).path("components"))
+          .filter(field -> field.has("values") && !ENUMERATIONS.containsKey(field.path("key").asText()))
+          .forEach(field -> unmanaged.add(form + " field " + field.path("key").asText()));
+    }
+    assertThat(unmanaged).isEmpty();
+  }
+
+  static Stream<JsonNode> fields(JsonNode components) {
+    List<JsonNode> all = new ArrayList<>();
+    components.forEach(component -> {
+      all.add(component);
+      all.addAll(fields(component.path("components")).toList());
+    });
+    return all.stream();
+  }
+}
