@@ -45,21 +45,21 @@ class DatabaseEnvironmentTest {
         .hasMessageContaining("DB_OWNER_USER is not set");
   }
 
+  static Map<String, Object> server(String appRole, String owner) {
+    return Map.of("spring.datasource.url", "jdbc:postgresql://db/prevent",
+        "spring.datasource.username", appRole, "spring.datasource.password", "x",
+        "spring.flyway.user", owner, "spring.flyway.password", "y");
+  }
+
   @Test
   void theApplicationRoleMustNotBeTheSchemaOwner() {
-    Map<String, Object> sameRole = Map.of("spring.datasource.url", "jdbc:postgresql://db/prevent",
-        "spring.datasource.username", "prevent", "spring.datasource.password", "x",
-        "spring.flyway.user", "prevent", "spring.flyway.password", "x");
-    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(environment(sameRole), packagedJar()))
-        .hasMessageContaining("DB_USER must be a restricted role");
+    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(environment(server("prevent", "prevent")),
+        packagedJar())).hasMessageContaining("DB_USER must be a restricted role");
   }
 
   @Test
   void aCompleteServerConfigurationIsAccepted() {
-    Map<String, Object> server = Map.of("spring.datasource.url", "jdbc:postgresql://db/prevent",
-        "spring.datasource.username", "prevent_app", "spring.datasource.password", "x",
-        "spring.flyway.user", "prevent_owner", "spring.flyway.password", "y");
-    assertThatCode(() -> new DatabaseEnvironment().postProcessEnvironment(environment(server), packagedJar()))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> new DatabaseEnvironment().postProcessEnvironment(
+        environment(server("prevent_app", "prevent_owner")), packagedJar())).doesNotThrowAnyException();
   }
 }
