@@ -98,7 +98,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),
                 withDefaults().matcher("/assets/**")).permitAll()
-            .requestMatchers(withDefaults().matcher("/actuator/**"))
+            .requestMatchers(withDefaults().matcher("/actuator/**"), withDefaults().matcher("/notifications/**"),
+                withDefaults().matcher("/api/notifications/**"))
                 .hasAnyAuthority(Role.ADMINISTRATOR.authority(), Role.PREVENT_MANAGER.authority())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))

@@ -13,16 +13,21 @@ import java.util.regex.Pattern;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real PostgreSQL that the test starts itself (embedded, temporary data),
  * with the demo users. Every integration test extends this class, so they share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "prevent.embedded-postgres.data-directory=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "prevent.embedded-postgres.data-directory=",
+    // GreenMail's test SMTP port; tests dispatch notifications themselves, moving the clock
+    "spring.mail.port=3025",
+    "prevent.notifications.dispatch-interval=P1D"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability
+@Import(TestClock.Config.class)
 public abstract class ApplicationIT {
 
   public static final String DEMO_PASSWORD = "Safeguard-Demo-2026!";

@@ -1,0 +1,23 @@
+package org.preventcase.notify;
+
+import java.util.Locale;
+
+/**
+ * Every kind of message the engine sends, each with its e-mail template in
+ * src/main/resources/notifications/ (docs/notifications.md says who receives each and what it may say).
+ */
+public enum MessageType {
+  REFERRAL_ACKNOWLEDGEMENT,
+  NEW_TASK_FOR_AGENCY,
+  TASK_REMINDER,
+  TASK_ESCALATION,
+  PANEL_AGENDA,
+  ALLOCATION_TO_INTERVENTION_PROVIDER,
+  REFERRAL_TO_MAPPA,
+  CASE_TRANSFER,
+  POST_EXIT_REVIEW_DUE;
+
+  public String templateResource() {
+    return "notifications/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".txt";
+  }
+}
