@@ -20,15 +20,7 @@ public class SignInPage {
         ? "<p class=\"notice error\" role=\"alert\">Sign-in failed: check your username and password. "
             + "After several failed attempts your account is locked for a short time.</p>"
         : request.getParameter("logout") != null ? "<p class=\"notice\" role=\"status\">You have signed out.</p>" : "";
-    String html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>Sign in - Prevent Case Engine</title>
-          <link rel="stylesheet" href="/assets/site.css">
-        </head>
+    String html = Pages.head("Sign in") + """
         <body>
           <main class="sign-in">
             <h1>Prevent Case Engine</h1>

@@ -28,8 +28,9 @@ class DatabaseIT extends ApplicationIT {
 
   @Test
   void flywayCreatedTheEngineTablesAndOwnsThem() {
-    assertThat(flyway.info().applied()).extracting(migration -> migration.getVersion().getVersion())
-        .startsWith("1", "2");
+    // repeatable migrations (reference data) have no version
+    assertThat(flyway.info().applied()).filteredOn(migration -> migration.getVersion() != null)
+        .extracting(migration -> migration.getVersion().getVersion()).startsWith("1", "2");
     assertThat(asApplication().queryForObject(
         "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'act\\_%'", Integer.class))
         .isGreaterThan(40);

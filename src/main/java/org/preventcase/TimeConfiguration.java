@@ -1,15 +1,18 @@
-package org.preventcase.notify;
+package org.preventcase;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * Spring's scheduler (the notification dispatcher, the audit partitions' upkeep; the engine's job
+ * executor is separate) and the application's clock, which tests move instead of waiting.
+ */
 @Configuration
 @EnableScheduling
-class NotificationsConfiguration {
+class TimeConfiguration {
 
-  /** The dispatcher's clock; tests move it instead of waiting. */
   @Bean
   Clock clock() {
     return Clock.systemUTC();

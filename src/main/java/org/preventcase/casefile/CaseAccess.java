@@ -1,0 +1,31 @@
+package org.preventcase.casefile;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.preventcase.security.Actor;
+import org.preventcase.security.Role;
+
+/**
+ * Which roles may do what with a case of an authority they work for (docs/roles.md). Referrers see
+ * only the neutral status of their own referrals, and intervention providers only the cases
+ * allocated to them: both come with later issues and are refused here.
+ */
+enum CaseAccess {
+  READ(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR,
+      Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE, Role.PANEL_MEMBER_ADULT_SOCIAL_CARE,
+      Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH, Role.PANEL_MEMBER_PROBATION,
+      Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING, Role.PREVENT_MANAGER)),
+  OPEN(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
+  WRITE(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR)),
+  EXPORT(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER));
+
+  private final Set<Role> roles;
+
+  CaseAccess(Set<Role> roles) {
+    this.roles = roles;
+  }
+
+  boolean allows(Actor actor) {
+    return roles.stream().anyMatch(actor::hasRole);
+  }
+}

@@ -1,0 +1,174 @@
+package org.preventcase.casefile;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case record's tables, by plain JDBC. Package-private: everything goes through {@link CaseService},
+ * which checks access and writes the audit trail. Every query after the case lookup is scoped by the
+ * case's authority too.
+ */
+@Repository
+class CaseRecords {
+
+  /** The case row: what access checks and the audit trail need. */
+  record CaseHead(long id, String authorityCode, String reference, long personId, String stage, String status,
+      OffsetDateTime openedAt) {}
+
+  private final JdbcClient jdbc;
+  private final TaskService tasks;
+
+  CaseRecords(JdbcClient jdbc, TaskService tasks) {
+    this.jdbc = jdbc;
+    this.tasks = tasks;
+  }
+
+  long insertPerson(String authority, NewCase.Person person, String user) {
+    long id = jdbc.sql("""
+            INSERT INTO person (authority_code, given_names, family_name, date_of_birth, gender, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(authority, person.givenNames(), person.familyName(), person.dateOfBirth(), person.gender(), user)
+        .query(Long.class).single();
+    for (String alias : person.aliases()) {
+      jdbc.sql("INSERT INTO person_alias (person_id, authority_code, alias, recorded_by) VALUES (?, ?, ?, ?)")
+          .params(id, authority, alias, user).update();
+    }
+    if (person.address() != null && !person.address().isBlank()) {
+      jdbc.sql("""
+              INSERT INTO person_address (person_id, authority_code, address, postcode, lived_from, recorded_by)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(id, authority, person.address(), person.postcode(), null, user).update();
+    }
+    return id;
+  }
+
+  long insertReferral(String authority, long personId, NewCase.Referral referral, String user) {
+    return jdbc.sql("""
+            INSERT INTO referral (authority_code, person_id, received_at, referrer_sector, concern_type, urgency, concern,
+              recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(authority, personId, referral.receivedAt(), referral.referrerSector(), referral.concernType(),
+            referral.urgency(), referral.concern(), user)
+        .query(Long.class).single();
+  }
+
+  /** The next number for this authority and year; the row lock of the upsert makes it race-free. */
+  int nextReferenceNumber(String authority, int year) {
+    return jdbc.sql("""
+            INSERT INTO case_reference_counter (authority_code, year, last_number) VALUES (?, ?, 1)
+            ON CONFLICT (authority_code, year) DO UPDATE SET last_number = case_reference_counter.last_number + 1
+            RETURNING last_number""")
+        .params(authority, year).query(Integer.class).single();
+  }
+
+  long insertCase(String authority, String reference, long personId, String stage, String user) {
+    return jdbc.sql("""
+            INSERT INTO case_file (authority_code, reference, person_id, stage, status, opened_by)
+            VALUES (?, ?, ?, ?, 'OPEN', ?) RETURNING id""")
+        .params(authority, reference, personId, stage, user).query(Long.class).single();
+  }
+
+  void linkReferral(CaseHead head, long referralId, String user) {
+    jdbc.sql("INSERT INTO case_referral (case_id, referral_id, authority_code, linked_by) VALUES (?, ?, ?, ?)")
+        .params(head.id(), referralId, head.authorityCode(), user).update();
+  }
+
+  long insertEntry(CaseHead head, NewEntry entry, Long correctsEntryId, String user) {
+    return jdbc.sql("""
+            INSERT INTO case_entry (authority_code, case_id, kind, summary, body, corrects_entry_id, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(head.authorityCode(), head.id(), entry.kind().name(), entry.summary(), entry.body(), correctsEntryId, user)
+        .query(Long.class).single();
+  }
+
+  boolean hasEntry(CaseHead head, long entryId) {
+    return jdbc.sql("SELECT count(*) FROM case_entry WHERE id = ? AND case_id = ? AND authority_code = ?")
+        .params(entryId, head.id(), head.authorityCode()).query(Integer.class).single() > 0;
+  }
+
+  void updateStage(CaseHead head, String stage, String status, String user) {
+    jdbc.sql("""
+            UPDATE case_file SET stage = ?, status = ?, updated_at = now(), updated_by = ?
+            WHERE id = ? AND authority_code = ?""")
+        .params(stage, status, user, head.id(), head.authorityCode()).update();
+  }
+
+  Optional<CaseHead> find(String reference) {
+    return jdbc.sql("""
+            SELECT id, authority_code, reference, person_id, stage, status, opened_at FROM case_file WHERE reference = ?""")
+        .param(reference)
+        .query((rs, row) -> new CaseHead(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+        .optional();
+  }
+
+  CaseView load(CaseHead head) {
+    String authority = head.authorityCode();
+    String authorityName = jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority)
+        .query(String.class).single();
+    return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
+        person(head.personId(), authority), referrals(head), entries(head), openTasks(head));
+  }
+
+  private CaseView.Person person(long personId, String authority) {
+    List<String> aliases = jdbc.sql("SELECT alias FROM person_alias WHERE person_id = ? AND authority_code = ? ORDER BY id")
+        .params(personId, authority).query(String.class).list();
+    List<CaseView.Address> addresses = jdbc.sql("""
+            SELECT address, postcode, lived_from, recorded_at FROM person_address
+            WHERE person_id = ? AND authority_code = ? ORDER BY lived_from DESC NULLS LAST, id DESC""")
+        .params(personId, authority)
+        .query((rs, row) -> new CaseView.Address(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getObject(4, OffsetDateTime.class)))
+        .list();
+    return jdbc.sql("SELECT given_names, family_name, date_of_birth, gender FROM person WHERE id = ? AND authority_code = ?")
+        .params(personId, authority)
+        .query((rs, row) -> new CaseView.Person(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getString(4), aliases, addresses))
+        .single();
+  }
+
+  private List<CaseView.Referral> referrals(CaseHead head) {
+    return jdbc.sql("""
+            SELECT r.id, r.received_at, r.referrer_sector, r.concern_type, r.urgency, r.concern
+            FROM case_referral l JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
+            WHERE l.case_id = ? AND l.authority_code = ? ORDER BY r.received_at, r.id""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> new CaseView.Referral(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  /** All entries in the order written, corrected ones included, each naming what corrects it. */
+  private List<CaseView.Entry> entries(CaseHead head) {
+    record Row(long id, EntryKind kind, String summary, String body, Long corrects, OffsetDateTime at, String by) {}
+    List<Row> rows = jdbc.sql("""
+            SELECT id, kind, summary, body, corrects_entry_id, recorded_at, recorded_by FROM case_entry
+            WHERE case_id = ? AND authority_code = ? ORDER BY id""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> new Row(rs.getLong(1), EntryKind.valueOf(rs.getString(2)), rs.getString(3),
+            rs.getString(4), rs.getObject(5, Long.class), rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+        .list();
+    Map<Long, List<Long>> correctedBy = new LinkedHashMap<>();
+    rows.stream().filter(row -> row.corrects() != null)
+        .forEach(row -> correctedBy.computeIfAbsent(row.corrects(), id -> new ArrayList<>()).add(row.id()));
+    return rows.stream().map(row -> new CaseView.Entry(row.id(), row.kind(), row.summary(), row.body(), row.corrects(),
+        List.copyOf(correctedBy.getOrDefault(row.id(), List.of())), row.at(), row.by())).toList();
+  }
+
+  /** The case process's open tasks: business key = case reference, tenant = the case's authority. */
+  private List<CaseView.OpenTask> openTasks(CaseHead head) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(head.reference()).tenantIdIn(head.authorityCode())
+        .active().orderByTaskCreateTime().asc().list().stream()
+        .map(task -> new CaseView.OpenTask(task.getId(), task.getName(), task.getAssignee(),
+            task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+            task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+        .toList();
+  }
+}

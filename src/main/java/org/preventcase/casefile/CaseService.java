@@ -1,0 +1,154 @@
+package org.preventcase.casefile;
+
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.preventcase.audit.AuditAction;
+import org.preventcase.audit.AuditOutcome;
+import org.preventcase.audit.AuditRecord;
+import org.preventcase.audit.AuditTrail;
+import org.preventcase.audit.Purpose;
+import org.preventcase.authority.AuthorityDirectory;
+import org.preventcase.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way into the case record: every create, read, update and export of case data passes
+ * here, is checked (role and authority, docs/roles.md) and writes exactly one audit row, in the same
+ * transaction, granted or refused. A refusal looks like "not found" to the user; the audit trail says
+ * why. Messages of exceptions never carry a reference, a name or any other case data.
+ */
+@Service("caseRecordService") // the engine already has a bean named caseService (CMMN)
+@Transactional(noRollbackFor = CaseNotFoundException.class)
+public class CaseService {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final int REFERENCE_MAX = 40;
+
+  private final CaseRecords records;
+  private final AuditTrail audit;
+  private final AuthorityDirectory authorities;
+
+  public CaseService(CaseRecords records, AuditTrail audit, AuthorityDirectory authorities) {
+    this.records = records;
+    this.audit = audit;
+    this.authorities = authorities;
+  }
+
+  /** Opens a case for a new person and their first referral; returns the case reference. */
+  public String open(Actor actor, NewCase newCase, Purpose purpose) {
+    String authority = newCase.authorityCode();
+    if (authorities.find(authority).isEmpty()) {
+      throw new IllegalArgumentException("Unknown authority code");
+    }
+    if (!actor.worksFor(authority) || !CaseAccess.OPEN.allows(actor)) {
+      audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
+          actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY, purpose));
+      throw new CaseNotFoundException();
+    }
+    String user = actor.userId();
+    long personId = records.insertPerson(authority, newCase.person(), user);
+    long referralId = records.insertReferral(authority, personId, newCase.referral(), user);
+    int year = Year.now(LONDON).getValue();
+    String reference = CaseReference.format(authority, year, records.nextReferenceNumber(authority, year));
+    long caseId = records.insertCase(authority, reference, personId, newCase.stage(), user);
+    CaseRecords.CaseHead head = records.find(reference).orElseThrow();
+    records.linkReferral(head, referralId, user);
+    audit.record(AuditRecord.ofCase(user, authority, caseId, reference, AuditAction.CREATE, AuditOutcome.GRANTED, purpose));
+    return reference;
+  }
+
+  /** The case, to a user allowed to see it; empty (and audited as refused) otherwise. */
+  public Optional<CaseView> view(Actor actor, String reference, Purpose purpose) {
+    return read(actor, reference, purpose, AuditAction.VIEW, CaseAccess.READ, null);
+  }
+
+  /** A disclosure of the case to a named recipient (an export, a notification carrying case data). */
+  public Optional<CaseView> export(Actor actor, String reference, Purpose purpose, String recipient) {
+    if (recipient == null || recipient.isBlank()) {
+      throw new IllegalArgumentException("A disclosure names its recipient");
+    }
+    return read(actor, reference, purpose, AuditAction.EXPORT, CaseAccess.EXPORT, recipient.strip());
+  }
+
+  /** Appends an entry; returns its id. */
+  public long addEntry(Actor actor, String reference, NewEntry entry, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    return records.insertEntry(head, entry, null, actor.userId());
+  }
+
+  /** Appends a correction of an earlier entry of the same case; the corrected entry stays. Returns its id. */
+  public long correctEntry(Actor actor, String reference, long correctedEntryId, NewEntry correction, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    if (!records.hasEntry(head, correctedEntryId)) {
+      throw new IllegalArgumentException("The corrected entry is not an entry of this case");
+    }
+    return records.insertEntry(head, correction, correctedEntryId, actor.userId());
+  }
+
+  /** Moves the case to another stage or status (OPEN, CLOSED). */
+  public void changeStage(Actor actor, String reference, String stage, String status, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    records.updateStage(head, stage, status, actor.userId());
+  }
+
+  /** The same read without the audit row and its checks' bookkeeping: for the benchmark only. */
+  Optional<CaseView> viewUnaudited(Actor actor, String reference) {
+    return records.find(reference)
+        .filter(head -> decide(actor, head, CaseAccess.READ) == AuditOutcome.GRANTED)
+        .map(records::load);
+  }
+
+  private Optional<CaseView> read(Actor actor, String reference, Purpose purpose, AuditAction action,
+      CaseAccess access, String recipient) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
+    Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
+    Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
+    audit.record(auditRow(actor, reference, head, action, outcome, recorded).withRecipient(recipient));
+    return view;
+  }
+
+  private CaseRecords.CaseHead writable(Actor actor, String reference, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.WRITE)).orElse(AuditOutcome.NOT_FOUND);
+    audit.record(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose));
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    return head.orElseThrow();
+  }
+
+  private static AuditOutcome decide(Actor actor, CaseRecords.CaseHead head, CaseAccess access) {
+    if (!actor.worksFor(head.authorityCode())) {
+      return AuditOutcome.REFUSED_AUTHORITY;
+    }
+    return access.allows(actor) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+  }
+
+  /**
+   * The audit row: the case's authority when the case exists (so its managers see every attempt on
+   * it), else the authority the user works for.
+   */
+  private static AuditRecord auditRow(Actor actor, String reference, Optional<CaseRecords.CaseHead> head,
+      AuditAction action, AuditOutcome outcome, Purpose purpose) {
+    String authority = head.map(CaseRecords.CaseHead::authorityCode)
+        .orElseGet(() -> actor.authorities().stream().sorted().findFirst().orElse("NONE"));
+    String asked = reference == null ? null
+        : reference.length() > REFERENCE_MAX ? reference.substring(0, REFERENCE_MAX) : reference;
+    return AuditRecord.ofCase(actor.userId(), authority, head.map(CaseRecords.CaseHead::id).orElse(null), asked,
+        action, outcome, purpose);
+  }
+
+  /** A Tasklist link says TASK without an id: record the user's own open tasks on the case. */
+  private static Purpose withTask(Actor actor, Purpose purpose, CaseView view) {
+    if (purpose.code() != Purpose.Code.TASK || purpose.detail() != null) {
+      return purpose;
+    }
+    List<String> mine = view.openTasks().stream().filter(task -> actor.userId().equals(task.assignee()))
+        .map(CaseView.OpenTask::id).toList();
+    return new Purpose(Purpose.Code.TASK, mine.isEmpty() ? "no task claimed" : String.join(",", mine));
+  }
+}

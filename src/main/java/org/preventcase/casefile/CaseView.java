@@ -1,0 +1,31 @@
+package org.preventcase.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case as the case page and the case API show it. */
+public record CaseView(String reference, String authorityCode, String authorityName, String stage, String status,
+    OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks) {
+
+  public record Person(String givenNames, String familyName, LocalDate dateOfBirth, String gender,
+      List<String> aliases, List<Address> addresses) {}
+
+  /** Address history, newest first. */
+  public record Address(String address, String postcode, LocalDate livedFrom, OffsetDateTime recordedAt) {}
+
+  public record Referral(long id, OffsetDateTime receivedAt, String referrerSector, String concernType,
+      String urgency, String concern) {}
+
+  /** An entry; a corrected entry stays in the history and names the entries that correct it. */
+  public record Entry(long id, EntryKind kind, String summary, String body, Long correctsEntryId,
+      List<Long> correctedBy, OffsetDateTime recordedAt, String recordedBy) {
+
+    public boolean corrected() {
+      return !correctedBy.isEmpty();
+    }
+  }
+
+  public record OpenTask(String id, String name, String assignee, Instant created, Instant due) {}
+}
