@@ -25,7 +25,9 @@ public record Purpose(Code code, String detail) {
     /** The intake of a referral. */
     INTAKE(false),
     /** A Prevent manager reviewing the audit trail. */
-    AUDIT_REVIEW(false);
+    AUDIT_REVIEW(false),
+    /** A message about the case delivered by the notifications outbox; detail = the message type. */
+    NOTIFICATION(true);
 
     private final boolean needsDetail;
 

@@ -26,6 +26,7 @@ public class CaseService {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final int REFERENCE_MAX = 40;
+  public static final String NOTIFICATIONS_USER = "system:notifications";
 
   private final CaseRecords records;
   private final AuditTrail audit;
@@ -71,6 +72,17 @@ public class CaseService {
       throw new IllegalArgumentException("A disclosure names its recipient");
     }
     return read(actor, reference, purpose, AuditAction.EXPORT, CaseAccess.EXPORT, recipient.strip());
+  }
+
+  /**
+   * A message about the case was delivered to this recipient: a disclosure by the application itself
+   * (user {@value #NOTIFICATIONS_USER}), audited with its recipient. The message carried only
+   * references and links (docs/notifications.md), so nothing is read from the case.
+   */
+  public void recordNotification(String authorityCode, String reference, String messageType, String recipient) {
+    Long caseId = records.find(reference).map(CaseRecords.CaseHead::id).orElse(null);
+    audit.record(AuditRecord.ofCase(NOTIFICATIONS_USER, authorityCode, caseId, reference, AuditAction.NOTIFY,
+        AuditOutcome.GRANTED, new Purpose(Purpose.Code.NOTIFICATION, messageType)).withRecipient(recipient));
   }
 
   /** Appends an entry; returns its id. */

@@ -8,12 +8,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.preventcase.casefile.CaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is due from the outbox: claims a batch (several instances never take the same row),
@@ -33,10 +35,14 @@ public class NotificationDispatcher {
   private final Map<NotificationsProperties.Channel, MessageChannel> channels =
       new EnumMap<>(NotificationsProperties.Channel.class);
   private final MeterRegistry meters;
+  private final CaseService cases;
+  private final TransactionTemplate transaction;
 
   public NotificationDispatcher(JdbcTemplate jdbc, NotificationsProperties properties, Clock clock,
-      List<MessageChannel> channels, MeterRegistry meters) {
+      List<MessageChannel> channels, MeterRegistry meters, CaseService cases, TransactionTemplate transaction) {
     this.jdbc = jdbc;
+    this.cases = cases;
+    this.transaction = transaction;
     this.properties = properties;
     this.clock = clock;
     this.meters = meters;
@@ -85,10 +91,19 @@ public class NotificationDispatcher {
         properties.batchSize());
   }
 
+  /** Marks the message sent and audits the disclosure, in one transaction. */
   private void recordDelivery(OutboxMessage message) {
+    transaction.executeWithoutResult(status -> {
+      markSent(message);
+      cases.recordNotification(message.authorityCode(), message.caseReference(), message.type().name(),
+          message.recipient());
+    });
+    meters.counter("prevent.notifications.sent", "channel", message.channel().name()).increment();
+  }
+
+  private void markSent(OutboxMessage message) {
     jdbc.update("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
         + "claimed_until = NULL WHERE id = ?", Timestamp.from(clock.instant()), message.id());
-    meters.counter("prevent.notifications.sent", "channel", message.channel().name()).increment();
   }
 
   private void recordFailure(OutboxMessage message, Exception failure) {

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.app.TestClock;
+import org.preventcase.audit.Purpose;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.NewCase;
+import org.preventcase.security.Actors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +45,8 @@ class NotificationsIT extends ApplicationIT {
   @Autowired TestClock clock;
   @Autowired RuntimeService runtime;
   @Autowired EmailChannel email;
+  @Autowired CaseService cases;
+  @Autowired Actors actors;
 
   static String newCaseReference() {
     return AUTHORITY + "-2026-" + String.format("%05d", CASES.incrementAndGet());
@@ -164,6 +171,40 @@ class NotificationsIT extends ApplicationIT {
         .isEqualTo(received.get(1).getMessageID());
     assertThat(jdbc.queryForObject("SELECT status FROM notification_outbox WHERE case_reference = ?", String.class,
         reference)).isEqualTo("SENT");
+  }
+
+  @Test
+  void noMessageOfAnyTypeCarriesThePersonsNameDateOfBirthOrAddressAndEverySendIsAuditedWithItsRecipient()
+      throws Exception {
+    NewCase.Person person = new NewCase.Person("Ellison", "Quarrendon", LocalDate.of(2009, 4, 17), "MALE",
+        List.of("Elli Q"), "14 Tannery Row, Fenbridge", "PE9 7ZX");
+    String reference = cases.open(actors.of("demo-coordinator"), new NewCase(AUTHORITY, person,
+        new NewCase.Referral(OffsetDateTime.now(), "EDUCATION", "EXTREME_RIGHT_WING", "ROUTINE",
+            "Ellison Quarrendon of 14 Tannery Row said ..."), "GATEWAY"), Purpose.of(Purpose.Code.INTAKE));
+    MessageFacts facts = new MessageFacts("Screen referral and deconflict", LocalDate.of(2026, 12, 1),
+        LocalDate.of(2026, 12, 3), List.of(reference), "Luton Borough Council");
+    String address = "coordinator.mailbox@council.example";
+    for (MessageType type : MessageType.values()) {
+      queue(new Notification(AUTHORITY, reference, type, new Recipient.Address(address), facts, "all-types"));
+    }
+
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> received = receivedBy(address);
+    assertThat(received).hasSize(MessageType.values().length);
+    List<String> personal = List.of("Ellison", "Quarrendon", "Elli Q", "2009", "17 April", "Tannery", "Fenbridge",
+        "PE9 7ZX");
+    for (MimeMessage message : received) {
+      String text = message.getSubject() + "\n" + GreenMailUtil.getBody(message);
+      assertThat(personal).noneMatch(text::contains);
+    }
+    String outbox = String.join("\n", jdbc.queryForList(
+        "SELECT concat_ws(' ', recipient, facts::text, message_type) FROM notification_outbox WHERE case_reference = ?",
+        String.class, reference));
+    assertThat(personal).noneMatch(outbox::contains);
+    assertThat(jdbc.queryForList("SELECT recipient FROM audit_event WHERE case_reference = ? AND action = 'NOTIFY' "
+        + "AND purpose_code = 'NOTIFICATION' AND user_id = ?", String.class, reference, CaseService.NOTIFICATIONS_USER))
+        .hasSize(MessageType.values().length).containsOnly(address);
   }
 
   @Test
