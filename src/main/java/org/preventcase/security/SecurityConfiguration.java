@@ -3,6 +3,7 @@ package org.preventcase.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -122,24 +123,23 @@ public class SecurityConfiguration {
   /** Tells the engine REST API who the (already authenticated) user is, with their groups and tenants. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setInitParameters(Map.of(
+    return afterSpringSecurity(new ProcessEngineAuthenticationFilter(), Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, CONTAINER_PROVIDER,
-        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setDispatcherTypes(DispatcherType.REQUEST);
-    registration.setOrder(10);
-    return registration;
+        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"), "/engine-rest/*");
   }
 
   /** Hands the signed-in user to Cockpit, Tasklist and Admin. */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappsAuthentication() {
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    registration.setInitParameters(Map.of("authentication-provider", CONTAINER_PROVIDER));
-    registration.addUrlPatterns("/camunda/*");
+    return afterSpringSecurity(new ContainerBasedAuthenticationFilter(),
+        Map.of("authentication-provider", CONTAINER_PROVIDER), "/camunda/*");
+  }
+
+  private static <T extends Filter> FilterRegistrationBean<T> afterSpringSecurity(T filter,
+      Map<String, String> parameters, String urlPattern) {
+    FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+    registration.setInitParameters(parameters);
+    registration.addUrlPatterns(urlPattern);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(10);
     return registration;
