@@ -245,6 +245,12 @@ class CaseRecordIT extends ApplicationIT {
     assertThat(jdbc.queryForMap("SELECT a.name, f.force_name FROM local_authority a JOIN police_force f "
         + "ON f.code = a.police_force_code WHERE a.code = 'E06000031'"))
         .containsEntry("name", "Peterborough").containsEntry("force_name", "Cambridgeshire Constabulary");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM local_authority", Integer.class)).isEqualTo(339);
+    assertThat(jdbc.queryForMap("SELECT a.kind, c.name AS county, f.force_name FROM local_authority a "
+        + "JOIN local_authority c ON c.code = a.county_code JOIN police_force f ON f.code = a.police_force_code "
+        + "WHERE a.code = 'E07000244'"))
+        .containsEntry("kind", "NON_METROPOLITAN_DISTRICT").containsEntry("county", "Suffolk")
+        .containsEntry("force_name", "Suffolk Constabulary");
   }
 
   void anotherAuthorityHasACoordinator() {
