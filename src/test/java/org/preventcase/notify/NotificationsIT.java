@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.referral.PreventCase;
 import org.preventcase.app.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
@@ -130,7 +131,7 @@ class NotificationsIT extends ApplicationIT {
   void aRolledBackCaseChangeSendsNothing() {
     String reference = newCaseReference();
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      runtime.startProcessInstanceByKey("referral-intake", reference);
+      runtime.startProcessInstanceByKey(PreventCase.PROCESS_KEY, reference);
       notifications.send(acknowledgement(reference, "nurse@practice.example"));
       throw new IllegalStateException("the case change fails after queueing");
     })).isInstanceOf(IllegalStateException.class);
