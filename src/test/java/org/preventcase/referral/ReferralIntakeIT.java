@@ -69,7 +69,7 @@ class ReferralIntakeIT extends ApplicationIT {
     assertThat(runtime.getVariables(screening.getExecutionId()))
         .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand");
 
-    assertThat(engineTablesHolding(ReferralExamples.personalValues(marker))).isEmpty();
+    assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();
   }
 
   @Test
@@ -97,7 +97,7 @@ class ReferralIntakeIT extends ApplicationIT {
    * Every text column of every ACT_* table, and every byte-array column read as bytes, searched for
    * each value: "table.column contains value" for each hit.
    */
-  List<String> engineTablesHolding(List<String> values) {
+  static List<String> engineTablesHolding(JdbcTemplate jdbc, List<String> values) {
     List<String> hits = new ArrayList<>();
     List<Map<String, Object>> columns = jdbc.queryForList("""
         SELECT table_name, column_name, data_type FROM information_schema.columns
