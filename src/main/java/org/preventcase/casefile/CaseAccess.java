@@ -17,7 +17,9 @@ enum CaseAccess {
       Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING, Role.PREVENT_MANAGER)),
   OPEN(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   WRITE(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR)),
-  EXPORT(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER));
+  EXPORT(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
+  /** Make a referral, which opens a case the referrer then cannot read: every Tasklist role (docs/roles.md). */
+  REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST)));
 
   private final Set<Role> roles;
 

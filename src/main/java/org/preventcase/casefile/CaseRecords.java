@@ -1,5 +1,7 @@
 package org.preventcase.casefile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ class CaseRecords {
   record CaseHead(long id, String authorityCode, String reference, long personId, String stage, String status,
       OffsetDateTime openedAt) {}
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final JdbcClient jdbc;
   private final TaskService tasks;
 
@@ -33,9 +36,10 @@ class CaseRecords {
 
   long insertPerson(String authority, NewCase.Person person, String user) {
     long id = jdbc.sql("""
-            INSERT INTO person (authority_code, given_names, family_name, date_of_birth, gender, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(authority, person.givenNames(), person.familyName(), person.dateOfBirth(), person.gender(), user)
+            INSERT INTO person (authority_code, given_names, family_name, date_of_birth, gender, nhs_number, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(authority, person.givenNames(), person.familyName(), person.dateOfBirth(), person.gender(),
+            person.nhsNumber(), user)
         .query(Long.class).single();
     for (String alias : person.aliases()) {
       jdbc.sql("INSERT INTO person_alias (person_id, authority_code, alias, recorded_by) VALUES (?, ?, ?, ?)")
@@ -53,10 +57,20 @@ class CaseRecords {
   long insertReferral(String authority, long personId, NewCase.Referral referral, String user) {
     return jdbc.sql("""
             INSERT INTO referral (authority_code, person_id, received_at, referrer_sector, concern_type, urgency, concern,
-              recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+              referred_by, referrer_email, called_999_at, details, submitted_through, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) RETURNING id""")
         .params(authority, personId, referral.receivedAt(), referral.referrerSector(), referral.concernType(),
-            referral.urgency(), referral.concern(), user)
+            referral.urgency(), referral.concern(), referral.referredBy(), referral.referrerEmail(),
+            referral.called999At(), json(referral.details()), referral.submittedThrough(), user)
         .query(Long.class).single();
+  }
+
+  private static String json(Map<String, Object> details) {
+    try {
+      return details.isEmpty() ? null : JSON.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The referral's details could not be written", e);
+    }
   }
 
   /** The next number for this authority and year; the row lock of the upsert makes it race-free. */

@@ -40,11 +40,23 @@ public class CaseService {
 
   /** Opens a case for a new person and their first referral; returns the case reference. */
   public String open(Actor actor, NewCase newCase, Purpose purpose) {
+    return open(actor, newCase, purpose, CaseAccess.OPEN);
+  }
+
+  /**
+   * The intake of a referral (purpose INTAKE): opens the case on the referrer's behalf, who may make
+   * a referral but not read the case it opens. Returns the case reference.
+   */
+  public String receiveReferral(Actor actor, NewCase newCase) {
+    return open(actor, newCase, Purpose.of(Purpose.Code.INTAKE), CaseAccess.REFER);
+  }
+
+  private String open(Actor actor, NewCase newCase, Purpose purpose, CaseAccess access) {
     String authority = newCase.authorityCode();
     if (authorities.find(authority).isEmpty()) {
       throw new IllegalArgumentException("Unknown authority code");
     }
-    if (!actor.worksFor(authority) || !CaseAccess.OPEN.allows(actor)) {
+    if (!actor.worksFor(authority) || !access.allows(actor)) {
       audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
           actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY, purpose));
       throw new CaseNotFoundException();

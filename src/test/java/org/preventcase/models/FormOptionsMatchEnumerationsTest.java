@@ -8,20 +8,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.preventcase.referral.Agency;
+import org.preventcase.referral.Answer;
 import org.preventcase.referral.ConcernType;
 import org.preventcase.referral.FormOption;
+import org.preventcase.referral.Gender;
+import org.preventcase.referral.ReferralField;
+import org.preventcase.referral.RelationshipToPerson;
 import org.preventcase.referral.ReferrerSector;
 import org.preventcase.referral.Urgency;
 
 /** Enumerations are defined once, in Java; every form offering one offers exactly its values and labels. */
 class FormOptionsMatchEnumerationsTest {
 
-  static final Map<String, FormOption[]> ENUMERATIONS = Map.of(
-      "referrerSector", ReferrerSector.values(),
-      "concernType", ConcernType.values(),
-      "urgency", Urgency.values());
+  /** Form field key to the enumeration it offers: every choice of the referral form, from ReferralField. */
+  static final Map<String, FormOption[]> ENUMERATIONS = Stream.of(ReferralField.values())
+      .filter(field -> !field.options().isEmpty())
+      .collect(Collectors.toMap(ReferralField::key, field -> field.options().toArray(FormOption[]::new)));
+
+  @Test
+  void theEnumerationsAreTheOnesTheReferralFieldsName() {
+    assertThat(ENUMERATIONS).containsKeys("referrerSector", "concernType", "urgency", "personGender",
+        "agenciesInvolved", "referrerRelationship", "personAwareOfReferral");
+    assertThat(ENUMERATIONS.get("referrerSector")).containsExactly(ReferrerSector.values());
+    assertThat(ENUMERATIONS.get("concernType")).containsExactly(ConcernType.values());
+    assertThat(ENUMERATIONS.get("urgency")).containsExactly(Urgency.values());
+    assertThat(ENUMERATIONS.get("personGender")).containsExactly(Gender.values());
+    assertThat(ENUMERATIONS.get("agenciesInvolved")).containsExactly(Agency.values());
+    assertThat(ENUMERATIONS.get("referrerRelationship")).containsExactly(RelationshipToPerson.values());
+    assertThat(ENUMERATIONS.get("personAwareOfReferral")).containsExactly(Answer.values());
+  }
 
   @Test
   void everyChoiceOfAnEnumerationOffersExactlyItsValues() {

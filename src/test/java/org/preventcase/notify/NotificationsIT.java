@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.referral.PreventCase;
 import org.preventcase.app.TestClock;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
@@ -137,7 +138,7 @@ class NotificationsIT extends ApplicationIT {
   void aRolledBackCaseChangeSendsNothing() {
     String reference = newCaseReference();
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      runtime.startProcessInstanceByKey("referral-intake", reference);
+      runtime.startProcessInstanceByKey(PreventCase.PROCESS_KEY, reference);
       notifications.send(acknowledgement(reference, "nurse@practice.example"));
       throw new IllegalStateException("the case change fails after queueing");
     })).isInstanceOf(IllegalStateException.class);

@@ -16,14 +16,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.referral.PreventCase;
+import org.preventcase.referral.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The foundation's security baseline, each item proved against the running application on PostgreSQL. */
 class SecurityBaselineIT extends ApplicationIT {
 
-  static final String REFERRAL = """
-      {"variables": {"referrerSector": {"value": "EDUCATION"}, "concernType": {"value": "ISLAMIST"},
-       "urgency": {"value": "ROUTINE"}}}""";
+  static final String REFERRAL = ReferralExamples.submitFormBody(ReferralExamples.valid("Sec"));
 
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
@@ -38,7 +38,10 @@ class SecurityBaselineIT extends ApplicationIT {
     HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
         "demo-referrer", REFERRAL);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    referralId = started.body().replaceFirst(".*\"id\":\"([^\"]+)\".*", "$1");
+    // the intake ends at once; the case's own process (business key = case reference) holds the screening
+    String caseReference = started.body().replaceFirst(".*\"businessKey\":\"([^\"]+)\".*", "$1");
+    referralId = runtime.createProcessInstanceQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
+        .processInstanceBusinessKey(caseReference).singleResult().getId();
   }
 
   @Test

@@ -1,0 +1,90 @@
+package org.preventcase.referral;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.security.Actors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake's start listener (`${recordReferral}`, no asyncBefore): validates the submitted
+ * referral, records it in the case record (opening the case, business key = case reference) and
+ * removes every submitted variable in the same transaction, leaving only {@link IntakeVariables}.
+ * A referral that fails validation is refused with a message naming the fields; nothing is stored.
+ */
+@Component("recordReferral")
+public class RecordReferral implements ExecutionListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private final ReferralValidator validator;
+  private final CaseService cases;
+  private final Actors actors;
+  private final Clock clock;
+
+  public RecordReferral(ReferralValidator validator, CaseService cases, Actors actors, Clock clock) {
+    this.validator = validator;
+    this.cases = cases;
+    this.actors = actors;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Map<String, Object> submitted = submittedValues(execution);
+    Object through = submitted.remove(IntakeVariables.SUBMITTED_THROUGH);
+    ValidReferral referral = validator.validate(submitted);
+    String user = currentUser(execution);
+    OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+    String reference = cases.receiveReferral(actors.of(user), ReferralCase.of(referral, execution.getTenantId(), user,
+        receivedAt, "API".equals(through) ? "API" : "FORM"));
+
+    execution.removeVariables(execution.getVariableNames());
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(IntakeVariables.CASE_REF, reference);
+    execution.setVariable(IntakeVariables.CONCERN_TYPE, referral.text(ReferralField.CONCERN_TYPE));
+    execution.setVariable(IntakeVariables.URGENCY, referral.text(ReferralField.URGENCY));
+    execution.setVariable(IntakeVariables.REFERRER_SECTOR, referral.text(ReferralField.REFERRER_SECTOR));
+    execution.setVariable(IntakeVariables.AGE_BAND, AgeBand.of(referral.date(ReferralField.PERSON_DATE_OF_BIRTH),
+        LocalDate.ofInstant(receivedAt.toInstant(), LONDON)).name());
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      throw new IllegalStateException("A referral is made by a signed-in user");
+    }
+    return user.getUserId();
+  }
+
+  /** The submitted variables as plain values; JSON ones (form-js lists) as lists. */
+  static Map<String, Object> submittedValues(DelegateExecution execution) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : execution.getVariableNames()) {
+      TypedValue typed = execution.getVariableTyped(name, true);
+      Object value = typed == null ? null : typed.getValue();
+      if (typed != null && typed.getType() != null && "json".equals(typed.getType().getName()) && value != null) {
+        value = fromJson(value.toString());
+      }
+      values.put(name, value);
+    }
+    return values;
+  }
+
+  private static Object fromJson(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException notJson) {
+      return json;
+    }
+  }
+}

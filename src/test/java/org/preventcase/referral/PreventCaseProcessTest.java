@@ -1,0 +1,45 @@
+package org.preventcase.referral;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The case process: police screening and deconfliction of the case's referral (process.md §2.2). */
+@Deployment(resources = {"processes/case/prevent-case.bpmn", "forms/referral-screening.form"})
+class PreventCaseProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0).build();
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @Test
+  void aNewCaseIsScreenedByThePolicePreventTeam() {
+    ProcessInstance theCase = processEngine.getRuntimeService().startProcessInstanceByKey(PreventCase.PROCESS_KEY,
+        "E06000031-2026-00001", withVariables("caseRef", "E06000031-2026-00001", "concernType", "ISLAMIST",
+            "urgency", "ROUTINE", "referrerSector", "HEALTH", "ageBand", "ADULT"));
+
+    assertThat(theCase).isWaitingAt("Task_ScreenReferral");
+    assertThat(task()).hasCandidateGroup("prevent-police-officer").hasName("Screen referral and deconflict");
+
+    complete(task(), withVariables("deconflictionCompleted", true));
+    assertThat(theCase).hasPassedInOrder("StartEvent_CaseOpened", "Task_ScreenReferral", "EndEvent_ReferralScreened")
+        .isEnded();
+  }
+}
