@@ -4,18 +4,11 @@
 // env: BASE_URL LOGIN_USER LOGIN_PASSWORD PROCESS_NAME EXPECT_LABELS (a|b|c) SCREENSHOT_DIR
 import { runPageTest, screenshot } from './lib/browser.mjs';
 import {
-  EXPECTED_CONSOLE_ERRORS, envConfig, loginToTasklist, openStartForm, expectLabelVisible,
+  EXPECTED_CONSOLE_ERRORS, configOrExit, loginToTasklist, openStartForm, expectLabelVisible,
 } from './lib/tasklist.mjs';
 
-let config;
-try {
-  config = envConfig(['BASE_URL', 'LOGIN_USER', 'LOGIN_PASSWORD', 'PROCESS_NAME', 'EXPECT_LABELS', 'SCREENSHOT_DIR']);
-} catch (err) {
-  console.log(`FAIL tasklist: ${err.message}`);
-  console.log('tasklist: 0 passed, 1 failed');
-  process.exit(1);
-}
-const { BASE_URL, LOGIN_USER, LOGIN_PASSWORD, PROCESS_NAME, EXPECT_LABELS, SCREENSHOT_DIR } = config;
+const { BASE_URL, LOGIN_USER, LOGIN_PASSWORD, PROCESS_NAME, EXPECT_LABELS, SCREENSHOT_DIR } = configOrExit('tasklist',
+  ['BASE_URL', 'LOGIN_USER', 'LOGIN_PASSWORD', 'PROCESS_NAME', 'EXPECT_LABELS', 'SCREENSHOT_DIR']);
 const labels = EXPECT_LABELS.split('|').map((l) => l.trim()).filter(Boolean);
 
 const exitCode = await runPageTest('tasklist', { screenshotDir: SCREENSHOT_DIR, ignoreConsole: EXPECTED_CONSOLE_ERRORS }, async (page) => {

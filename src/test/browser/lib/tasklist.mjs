@@ -31,6 +31,17 @@ export function envConfig(names) {
  * Opens Tasklist; if Spring Security redirects to /login, signs in there.
  * Resolves once the Tasklist header (with its "Start process" action) is shown.
  */
+/** envConfig for a test script: on a missing variable, prints the failure lines and exits 1. */
+export function configOrExit(testName, names) {
+  try {
+    return envConfig(names);
+  } catch (err) {
+    console.log(`FAIL ${testName}: ${err.message}`);
+    console.log(`${testName}: 0 passed, 1 failed`);
+    process.exit(1);
+  }
+}
+
 export async function loginToTasklist(page, { baseUrl, user, password }) {
   const base = baseUrl.replace(/\/+$/, '');
   await page.goto(`${base}/camunda/app/tasklist/`);

@@ -41,6 +41,16 @@ class BrowserIT extends ApplicationIT {
     assertThat(output).contains("tasklist: 1 passed, 0 failed");
   }
 
+  @Test
+  void tasklistKeepsNoFormDraftInTheBrowserAndSigningOutShowsTheSignInPage() throws Exception {
+    String output = node(List.of("tasklist-privacy.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-police",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
+    assertThat(output).contains("tasklist-privacy: 1 passed, 0 failed");
+  }
+
   /** Runs a script with Node; its output is echoed, and a non-zero exit fails the test. */
   static String node(List<String> arguments, Map<String, String> environment) throws IOException, InterruptedException {
     Files.createDirectories(SCREENSHOTS);
