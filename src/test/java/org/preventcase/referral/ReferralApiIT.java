@@ -38,7 +38,12 @@ class ReferralApiIT extends ApplicationIT {
   @Autowired TaskService tasks;
 
   HttpResponse<String> post(String user, String key, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/referrals"))
+    return post(baseUrl(), user, key, body);
+  }
+
+  /** POST /api/referrals with HTTP Basic as {@code user} and an Idempotency-Key unless null. */
+  static HttpResponse<String> post(String baseUrl, String user, String key, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
         .header("Authorization", "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
@@ -105,7 +110,8 @@ class ReferralApiIT extends ApplicationIT {
     String reference = json(created).path("caseReference").asText();
     assertThat(reference).matches(CaseReference.PATTERN);
     assertThat(json(created).path("status").asText()).isEqualTo("received");
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + reference);
+    long referralId = json(created).path("referralId").asLong();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + referralId);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
         .count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("""
