@@ -95,6 +95,18 @@ class CaseRecords {
         .params(authority, reference, personId, stage, user, previousCaseReference).query(Long.class).single();
   }
 
+  /** A referral's case (the latest it joined) and the address its referrer gave. */
+  record ReferralLink(Long caseId, String caseReference, String referrerEmail) {}
+
+  ReferralLink referralLink(String authority, long referralId) {
+    return jdbc.sql("""
+            SELECT c.id, c.reference, r.referrer_email FROM referral r
+            LEFT JOIN case_referral l ON l.referral_id = r.id LEFT JOIN case_file c ON c.id = l.case_id
+            WHERE r.id = ? AND r.authority_code = ? ORDER BY l.linked_at DESC NULLS LAST LIMIT 1""")
+        .params(referralId, authority)
+        .query((rs, row) -> new ReferralLink(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).single();
+  }
+
   /** The person a referral of this authority is about. */
   long personOfReferral(String authority, long referralId) {
     return jdbc.sql("SELECT person_id FROM referral WHERE id = ? AND authority_code = ?")

@@ -99,6 +99,18 @@ public class CaseService {
         AuditOutcome.GRANTED, INTAKE));
   }
 
+  /**
+   * Intake: the address the referrer gave, for the acknowledgement (a disclosure of the reference to
+   * the referrer: audited as NOTIFY with recipient "referrer").
+   */
+  public String referrerAddress(Actor actor, String authority, long referralId) {
+    requireReferrer(actor, authority);
+    CaseRecords.ReferralLink link = records.referralLink(authority, referralId);
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, link.caseId(), link.caseReference(), AuditAction.NOTIFY,
+        AuditOutcome.GRANTED, INTAKE).withRecipient("referrer"));
+    return link.referrerEmail();
+  }
+
   private void requireReferrer(Actor actor, String authority) {
     if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
       audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,

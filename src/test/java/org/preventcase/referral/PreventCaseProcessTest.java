@@ -28,6 +28,15 @@ class PreventCaseProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(processEngine);
+    org.camunda.bpm.engine.test.mock.Mocks.register("notifyPoliceOfImmediateRisk",
+        new NotifyPoliceOfImmediateRisk(org.mockito.Mockito.mock(org.preventcase.notify.Notifications.class)));
+    FixedAuthority.use(processEngine, "E06000031");
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void reset() {
+    FixedAuthority.use(processEngine, null);
+    org.camunda.bpm.engine.test.mock.Mocks.reset();
   }
 
   @Test

@@ -262,4 +262,35 @@ class ReferralApiIT extends ApplicationIT {
     assertThat((List<String>) concernType.get("enum")).containsExactlyElementsOf(
         java.util.Arrays.stream(ConcernType.values()).map(Enum::name).toList());
   }
+
+  @Test
+  void anImmediateRiskIsTopPriorityAtOnceTellsThePoliceAndTheReferrerIsAcknowledgedWithoutPersonalData() {
+    String marker = marker();
+    Map<String, Object> referral = new LinkedHashMap<>(ReferralExamples.valid(marker));
+    referral.put("urgency", "IMMEDIATE_RISK");
+    referral.put("called999At", java.time.OffsetDateTime.now().minusMinutes(20).withNano(0).toString());
+
+    HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = json(created).path("caseReference").asText();
+    org.camunda.bpm.engine.task.Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_ScreenReferral").singleResult();
+    assertThat(screening.getPriority()).isEqualTo(100);
+    assertThat(tasks.createTaskQuery().taskCandidateGroup("prevent-police-officer").orderByTaskPriority().desc()
+        .listPage(0, 1).get(0).getPriority()).as("no police task is ahead of it").isEqualTo(100);
+
+    List<Map<String, Object>> queued = jdbc.queryForList("""
+        SELECT message_type, recipient_kind, recipient_group, recipient, facts::text AS facts FROM notification_outbox
+        WHERE case_reference = ? ORDER BY id""", reference);
+    assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "URGENT_REFERRAL")
+        .containsEntry("recipient_group", "prevent-police-officer").containsEntry("recipient", "demo-police@example.invalid"));
+    assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "REFERRAL_ACKNOWLEDGEMENT")
+        .containsEntry("recipient_kind", "REFERRER").containsEntry("recipient", referral.get("referrerEmail")));
+    for (String personal : ReferralExamples.personalValues(marker)) {
+      if (!personal.startsWith("dsl")) {
+        assertThat(queued.toString()).doesNotContain(personal);
+      }
+    }
+  }
 }

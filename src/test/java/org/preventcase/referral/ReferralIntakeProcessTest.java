@@ -9,7 +9,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -35,6 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.PersonMatch;
+import org.preventcase.notify.MessageFacts;
+import org.preventcase.notify.MessageType;
+import org.preventcase.notify.Notifications;
+import org.preventcase.notify.Recipient;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 
@@ -42,7 +45,8 @@ import org.preventcase.security.Actors;
  * The intake, one test per route (process.md §2.1, §2.8), with the real listener and delegates and
  * the case record mocked: new person, repeat after a closed case, open case (message to the case
  * process, police deconfliction task), possible match confirmed or not, post-exit review window
- * (message sent), immediate risk. Both models are covered in full.
+ * (message sent), immediate risk (high priority at once, the police group told). The referrer's
+ * acknowledgement goes through the outbox once the referral has its case. Both models are covered in full.
  */
 @Deployment(resources = {"processes/intake/referral-intake.bpmn", "processes/case/prevent-case.bpmn",
     "processes-test/post-exit-review-receiver.bpmn", "forms/referral-intake-start.form",
@@ -62,6 +66,7 @@ class ReferralIntakeProcessTest {
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
   final Actors actors = mock(Actors.class);
+  final Notifications notifications = mock(Notifications.class);
 
   @BeforeEach
   void init() {
@@ -81,13 +86,23 @@ class ReferralIntakeProcessTest {
     Mocks.register("startCaseProcess", new StartCaseProcess());
     Mocks.register("sendNewInformationToOpenCase", new CaseMessage(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE));
     Mocks.register("sendReferralDuringPostExitReview", new CaseMessage(Messages.REFERRAL_DURING_POST_EXIT_REVIEW));
-    processEngine.getIdentityService().setAuthenticatedUserId("demo-referrer");
+    Mocks.register("acknowledgeReferral", new AcknowledgeReferral(cases, notifications, actors));
+    Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(notifications));
+    when(cases.referrerAddress(any(), any(), anyLong())).thenReturn("dsl@school.example");
+    signIn("demo-referrer");
+    FixedAuthority.use(processEngine, AUTHORITY);
   }
 
   @AfterEach
   void reset() {
     processEngine.getIdentityService().clearAuthentication();
+    FixedAuthority.use(processEngine, null);
     Mocks.reset();
+  }
+
+  /** The user the engine acts for, working for the authority (queries check tenants, as in the application). */
+  void signIn(String user) {
+    processEngine.getIdentityService().setAuthentication(user, java.util.List.of(), java.util.List.of(AUTHORITY));
   }
 
   void matches(PersonMatch.Kind kind, String reference, String otherAuthority) {
@@ -116,10 +131,14 @@ class ReferralIntakeProcessTest {
     assertThat(intake).hasPassedInOrder("StartEvent_ReferralSubmitted", "Task_MatchKnownPerson",
         "Gateway_IsPersonKnown", "Gateway_NewCaseNeeded", "Task_OpenCase", "Gateway_CaseOpened",
         "Task_StartCaseProcess", "EndEvent_CaseOpened").isEnded();
-    verify(cases).recordReferral(eq(REFERRER), eq(null), argThat(person -> person.familyName().equals("ThackerayN")
+    verify(cases).recordReferral(eq(REFERRER), eq(AUTHORITY), argThat(person -> person.familyName().equals("ThackerayN")
         && person.aliases().size() == 2), argThat(referral -> referral.concern().startsWith("Shared a post N")
         && "FORM".equals(referral.submittedThrough()) && referral.details().containsKey("concernOnlineActivity")));
-    verify(cases).openCaseForReferral(REFERRER, null, REFERRAL_ID, null);
+    verify(cases).openCaseForReferral(REFERRER, AUTHORITY, REFERRAL_ID, null);
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_ACKNOWLEDGEMENT
+        && sent.caseReference().equals(NEW_CASE) && sent.recipient().equals(new Recipient.Referrer("dsl@school.example"))
+        && sent.facts().equals(MessageFacts.NONE)));
+    verify(notifications, never()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL));
     ProcessInstance theCase = caseProcess(NEW_CASE);
     assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsOnly(
         Assertions.entry("caseRef", NEW_CASE), Assertions.entry("concernType", "EXTREME_RIGHT_WING"),
@@ -140,7 +159,7 @@ class ReferralIntakeProcessTest {
 
     assertThat(intake).hasPassed("Task_OpenRepeatCase", "Task_StartCaseProcess").hasNotPassed("Task_OpenCase")
         .isEnded();
-    verify(cases).openCaseForReferral(REFERRER, null, REFERRAL_ID, KNOWN_CASE);
+    verify(cases).openCaseForReferral(REFERRER, AUTHORITY, REFERRAL_ID, KNOWN_CASE);
     assertThat(caseProcess(NEW_CASE)).isWaitingAt("Task_ScreenReferral").variables()
         .containsEntry("previousCaseRef", KNOWN_CASE);
   }
@@ -158,7 +177,7 @@ class ReferralIntakeProcessTest {
     assertThat(intake).hasPassedInOrder("Gateway_IsPersonKnown", "Gateway_LinkToOpenCase",
         "Task_LinkReferralToOpenCase", "Event_NewInformationSent", "EndEvent_LinkedToOpenCase").isEnded();
     Assertions.assertThat(intake.getBusinessKey()).isEqualTo(KNOWN_CASE);
-    verify(cases).linkReferral(REFERRER, null, REFERRAL_ID, KNOWN_CASE);
+    verify(cases).linkReferral(REFERRER, AUTHORITY, REFERRAL_ID, KNOWN_CASE);
     verify(cases, never()).openCaseForReferral(any(), any(), anyLong(), any());
     Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(PreventCase.PROCESS_KEY).count()).as("no second case").isEqualTo(1);
@@ -167,6 +186,8 @@ class ReferralIntakeProcessTest {
         .taskDefinitionKey("Task_DeconflictNewInformation").singleResult();
     assertThat(deconflict).hasCandidateGroup("prevent-police-officer");
     Assertions.assertThat(deconflict.getPriority()).as("an immediate risk is high priority at once").isEqualTo(100);
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
+        && sent.caseReference().equals(KNOWN_CASE) && sent.eventId().equals(deconflict.getId())));
     Assertions.assertThat(processEngine.getTaskService().getVariables(deconflict.getId()))
         .containsEntry("newReferralId", REFERRAL_ID).containsEntry("newReferralUrgency", "IMMEDIATE_RISK")
         .containsEntry("caseRef", KNOWN_CASE);
@@ -192,11 +213,11 @@ class ReferralIntakeProcessTest {
     assertThat(task()).hasCandidateGroup("prevent-police-officer");
     verify(cases, never()).linkReferral(any(), any(), anyLong(), any());
 
-    processEngine.getIdentityService().setAuthenticatedUserId("demo-police");
+    signIn("demo-police");
     complete(task(), withVariables("matchDecision", "SAME_PERSON"));
 
     assertThat(intake).hasPassed("Gateway_IsSamePerson", "Task_LinkReferralToOpenCase").isEnded();
-    verify(cases).linkReferral(argThat(actor -> actor.userId().equals("demo-police")), isNull(), eq(REFERRAL_ID),
+    verify(cases).linkReferral(argThat(actor -> actor.userId().equals("demo-police")), eq(AUTHORITY), eq(REFERRAL_ID),
         eq(KNOWN_CASE));
   }
 
@@ -220,7 +241,7 @@ class ReferralIntakeProcessTest {
 
     assertThat(intake).hasPassedInOrder("Task_LinkReferralToReviewedCase", "Event_ReferralSentToReviewedCase",
         "EndEvent_SentToReviewedCase").isEnded();
-    verify(cases).linkReferral(REFERRER, null, REFERRAL_ID, KNOWN_CASE);
+    verify(cases).linkReferral(REFERRER, AUTHORITY, REFERRAL_ID, KNOWN_CASE);
     Assertions.assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("test-post-exit-review-receiver").processInstanceBusinessKey(KNOWN_CASE).count())
         .as("the after-care stage's stand-in received ReferralDuringPostExitReview for the case").isEqualTo(1);
@@ -239,6 +260,10 @@ class ReferralIntakeProcessTest {
     assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsEntry("taskPriority", 100)
         .containsEntry("otherAuthority", "Luton Borough Council");
     Assertions.assertThat(task(theCase).getPriority()).isEqualTo(100);
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
+        && sent.caseReference().equals(NEW_CASE) && sent.eventId().equals(task(theCase).getId())
+        && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))
+        && "Screen referral and deconflict".equals(sent.facts().taskName())));
   }
 
   @Test
