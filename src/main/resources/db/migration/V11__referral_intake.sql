@@ -15,16 +15,17 @@ ALTER TABLE person ADD COLUMN nhs_number varchar(10);
 CREATE INDEX person_date_of_birth ON person (date_of_birth);
 CREATE INDEX person_nhs_number ON person (nhs_number) WHERE nhs_number IS NOT NULL;
 
--- a partner system's Idempotency-Key: the first submission's body hash and the case it made; a retry
--- with the same body gets the same answer, a different body is refused (409)
+-- a partner system's Idempotency-Key: the first submission's body hash and the referral it made; a
+-- retry with the same body gets the same answer, a different body is refused (422)
 CREATE TABLE referral_submission (
   submitted_by    varchar(64)  NOT NULL,
   idempotency_key varchar(200) NOT NULL,
   body_sha256     char(64)     NOT NULL,
-  authority_code  varchar(9)   NOT NULL REFERENCES local_authority (code),
-  case_reference  varchar(40)  NOT NULL,
+  authority_code  varchar(9)   NOT NULL,
+  referral_id     bigint       NOT NULL,
   created_at      timestamptz  NOT NULL DEFAULT now(),
-  PRIMARY KEY (submitted_by, idempotency_key)
+  PRIMARY KEY (submitted_by, idempotency_key),
+  FOREIGN KEY (referral_id, authority_code) REFERENCES referral (id, authority_code)
 );
 
 GRANT SELECT, INSERT ON referral_submission TO ${app_role};

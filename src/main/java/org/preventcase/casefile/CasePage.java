@@ -65,6 +65,8 @@ class CasePage {
         %s
         <h2>Referrals</h2>
         %s
+        <h2>Earlier cases of this person</h2>
+        %s
         <h2>Case record</h2>
         %s
         <h2>Open tasks</h2>
@@ -77,6 +79,8 @@ class CasePage {
         list(view.referrals(), r -> "<strong>Received " + text(r.receivedAt()) + "</strong>: " + text(r.concernType())
             + ", " + text(r.urgency()) + ", from " + text(r.referrerSector()) + "<p class=\"narrative\">"
             + text(r.concern()) + "</p>"),
+        list(view.earlierCases(), c -> "<a href=\"/cases/" + text(c.reference()) + "\">" + text(c.reference())
+            + "</a> <small>(" + text(c.status()) + ", opened " + text(c.openedAt()) + ")</small>"),
         list(view.entries(), CasePage::entry),
         list(view.openTasks(), t -> text(t.name()) + " <small>(" + (t.assignee() == null ? "unclaimed" : "claimed by "
             + text(t.assignee())) + ", due " + text(t.due()) + ")</small>"));

@@ -83,10 +83,34 @@ class CaseRecords {
   }
 
   long insertCase(String authority, String reference, long personId, String stage, String user) {
+    return insertCase(authority, reference, personId, stage, null, user);
+  }
+
+  /** A case; a repeat case names the person's earlier case. */
+  long insertCase(String authority, String reference, long personId, String stage, String previousCaseReference,
+      String user) {
     return jdbc.sql("""
-            INSERT INTO case_file (authority_code, reference, person_id, stage, status, opened_by)
-            VALUES (?, ?, ?, ?, 'OPEN', ?) RETURNING id""")
-        .params(authority, reference, personId, stage, user).query(Long.class).single();
+            INSERT INTO case_file (authority_code, reference, person_id, stage, status, opened_by, previous_case_reference)
+            VALUES (?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""")
+        .params(authority, reference, personId, stage, user, previousCaseReference).query(Long.class).single();
+  }
+
+  /** A referral's case (the latest it joined) and the address its referrer gave. */
+  record ReferralLink(Long caseId, String caseReference, String referrerEmail) {}
+
+  ReferralLink referralLink(String authority, long referralId) {
+    return jdbc.sql("""
+            SELECT c.id, c.reference, r.referrer_email FROM referral r
+            LEFT JOIN case_referral l ON l.referral_id = r.id LEFT JOIN case_file c ON c.id = l.case_id
+            WHERE r.id = ? AND r.authority_code = ? ORDER BY l.linked_at DESC NULLS LAST LIMIT 1""")
+        .params(referralId, authority)
+        .query((rs, row) -> new ReferralLink(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).single();
+  }
+
+  /** The person a referral of this authority is about. */
+  long personOfReferral(String authority, long referralId) {
+    return jdbc.sql("SELECT person_id FROM referral WHERE id = ? AND authority_code = ?")
+        .params(referralId, authority).query(Long.class).single();
   }
 
   void linkReferral(CaseHead head, long referralId, String user) {
@@ -128,7 +152,7 @@ class CaseRecords {
     String authorityName = jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority)
         .query(String.class).single();
     return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
-        person(head.personId(), authority), referrals(head), entries(head), openTasks(head));
+        person(head.personId(), authority), referrals(head), entries(head), openTasks(head), earlierCases(head));
   }
 
   private CaseView.Person person(long personId, String authority) {
@@ -156,6 +180,18 @@ class CaseRecords {
         .params(head.id(), head.authorityCode())
         .query((rs, row) -> new CaseView.Referral(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  /** The case this one repeats, and every other case of its person in this authority, newest first. */
+  private List<CaseView.EarlierCase> earlierCases(CaseHead head) {
+    return jdbc.sql("""
+            SELECT reference, status, opened_at FROM case_file WHERE authority_code = ? AND id <> ?
+              AND (person_id = ? OR reference = (SELECT previous_case_reference FROM case_file WHERE id = ?))
+            ORDER BY opened_at DESC""")
+        .params(head.authorityCode(), head.id(), head.personId(), head.id())
+        .query((rs, row) -> new CaseView.EarlierCase(rs.getString(1), rs.getString(2),
+            rs.getObject(3, OffsetDateTime.class)))
         .list();
   }
 

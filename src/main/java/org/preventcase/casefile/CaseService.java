@@ -27,15 +27,21 @@ public class CaseService {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final int REFERENCE_MAX = 40;
   public static final String NOTIFICATIONS_USER = "system:notifications";
+  /** The stage a case opened by a referral starts in. */
+  public static final String FIRST_STAGE = "SCREENING";
+  private static final Purpose INTAKE = Purpose.of(Purpose.Code.INTAKE);
+  private static final Purpose MATCH = new Purpose(Purpose.Code.INTAKE, "known-person match");
 
   private final CaseRecords records;
   private final AuditTrail audit;
   private final AuthorityDirectory authorities;
+  private final KnownPersons known;
 
-  public CaseService(CaseRecords records, AuditTrail audit, AuthorityDirectory authorities) {
+  public CaseService(CaseRecords records, AuditTrail audit, AuthorityDirectory authorities, KnownPersons known) {
     this.records = records;
     this.audit = audit;
     this.authorities = authorities;
+    this.known = known;
   }
 
   /** Opens a case for a new person and their first referral; returns the case reference. */
@@ -44,11 +50,74 @@ public class CaseService {
   }
 
   /**
-   * The intake of a referral (purpose INTAKE): opens the case on the referrer's behalf, who may make
-   * a referral but not read the case it opens. Returns the case reference.
+   * Intake, first step: records a referral and its person (no case yet; the known-person match
+   * decides), on the referrer's behalf, who may make a referral but never read the case it joins.
+   * Returns the referral id.
    */
-  public String receiveReferral(Actor actor, NewCase newCase) {
-    return open(actor, newCase, Purpose.of(Purpose.Code.INTAKE), CaseAccess.REFER);
+  public long recordReferral(Actor actor, String authority, NewCase.Person person, NewCase.Referral referral) {
+    requireReferrer(actor, authority);
+    long personId = records.insertPerson(authority, person, actor.userId());
+    long referralId = records.insertReferral(authority, personId, referral, actor.userId());
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE, AuditOutcome.GRANTED,
+        INTAKE));
+    return referralId;
+  }
+
+  /**
+   * Intake: the known-person match of the referral's person across authorities (process.md §2.8).
+   * Each matched case gets an audit row (VIEW, INTAKE "known-person match") in its own authority;
+   * the caller learns only the route, this authority's case reference and another authority's name.
+   */
+  public PersonMatch matchPerson(Actor actor, String authority, long referralId) {
+    requireReferrer(actor, authority);
+    List<KnownPersons.KnownCase> cases = known.casesMatching(known.personOfReferral(referralId, authority));
+    cases.forEach(matched -> audit.record(AuditRecord.ofCase(actor.userId(), matched.authorityCode(), matched.id(),
+        matched.reference(), AuditAction.VIEW, AuditOutcome.GRANTED, MATCH)));
+    return KnownPersons.decide(authority, cases);
+  }
+
+  /** Intake: opens a case for a recorded referral; a repeat case names the earlier case. Returns the reference. */
+  public String openCaseForReferral(Actor actor, String authority, long referralId, String previousCaseReference) {
+    requireReferrer(actor, authority);
+    String user = actor.userId();
+    long personId = records.personOfReferral(authority, referralId);
+    int year = Year.now(LONDON).getValue();
+    String reference = CaseReference.format(authority, year, records.nextReferenceNumber(authority, year));
+    long caseId = records.insertCase(authority, reference, personId, FIRST_STAGE, previousCaseReference, user);
+    records.linkReferral(records.find(reference).orElseThrow(), referralId, user);
+    audit.record(AuditRecord.ofCase(user, authority, caseId, reference, AuditAction.CREATE, AuditOutcome.GRANTED,
+        INTAKE));
+    return reference;
+  }
+
+  /** Intake: the referral joins an existing case of this authority (no second case). */
+  public void linkReferral(Actor actor, String authority, long referralId, String reference) {
+    requireReferrer(actor, authority);
+    CaseRecords.CaseHead head = records.find(reference).filter(found -> found.authorityCode().equals(authority))
+        .orElseThrow(CaseNotFoundException::new);
+    records.linkReferral(head, referralId, actor.userId());
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, head.id(), reference, AuditAction.UPDATE,
+        AuditOutcome.GRANTED, INTAKE));
+  }
+
+  /**
+   * Intake: the address the referrer gave, for the acknowledgement (a disclosure of the reference to
+   * the referrer: audited as NOTIFY with recipient "referrer").
+   */
+  public String referrerAddress(Actor actor, String authority, long referralId) {
+    requireReferrer(actor, authority);
+    CaseRecords.ReferralLink link = records.referralLink(authority, referralId);
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, link.caseId(), link.caseReference(), AuditAction.NOTIFY,
+        AuditOutcome.GRANTED, INTAKE).withRecipient("referrer"));
+    return link.referrerEmail();
+  }
+
+  private void requireReferrer(Actor actor, String authority) {
+    if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
+      audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
+          actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY, INTAKE));
+      throw new CaseNotFoundException();
+    }
   }
 
   private String open(Actor actor, NewCase newCase, Purpose purpose, CaseAccess access) {

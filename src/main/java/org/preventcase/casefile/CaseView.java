@@ -5,9 +5,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case as the case page and the case API show it. */
+/**
+ * A case as the case page and the case API show it; {@code earlierCases} carries the history of a
+ * repeat referral (the person's other cases in this authority).
+ */
 public record CaseView(String reference, String authorityCode, String authorityName, String stage, String status,
-    OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks) {
+    OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks,
+    List<EarlierCase> earlierCases) {
+
+  /** Another case of the same person (a repeat referral's history). */
+  public record EarlierCase(String reference, String status, OffsetDateTime openedAt) {}
 
   public record Person(String givenNames, String familyName, LocalDate dateOfBirth, String gender,
       List<String> aliases, List<Address> addresses) {}

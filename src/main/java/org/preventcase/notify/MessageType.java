@@ -8,6 +8,7 @@ import java.util.Locale;
  */
 public enum MessageType {
   REFERRAL_ACKNOWLEDGEMENT,
+  URGENT_REFERRAL,
   NEW_TASK_FOR_AGENCY,
   TASK_REMINDER,
   TASK_ESCALATION,

@@ -21,11 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnerSubmissions {
 
-  /** What became of a submission. */
+  /**
+   * What became of a submission: the referral, and its case once it has one (a possible match waits
+   * for the screener's confirmation first).
+   */
   public sealed interface Outcome {
-    record Created(String caseReference) implements Outcome {}
-
-    record Replayed(String caseReference) implements Outcome {}
+    record Received(long referralId, String caseReference, boolean replayed) implements Outcome {}
 
     record KeyReused() implements Outcome {}
   }
@@ -45,31 +46,36 @@ public class PartnerSubmissions {
   public Outcome submit(Actor actor, String idempotencyKey, String bodyHash, Map<String, ?> referral) {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")
         .params(actor.userId(), idempotencyKey).query().singleValue();
-    record Earlier(String hash, String caseReference) {}
+    record Earlier(String hash, long referralId, String caseReference) {}
     Optional<Earlier> earlier = jdbc.sql("""
-            SELECT body_sha256 AS hash, case_reference FROM referral_submission WHERE submitted_by = ? AND idempotency_key = ?""")
+            SELECT s.body_sha256 AS hash, s.referral_id, c.reference AS case_reference FROM referral_submission s
+            LEFT JOIN case_referral l ON l.referral_id = s.referral_id
+            LEFT JOIN case_file c ON c.id = l.case_id
+            WHERE s.submitted_by = ? AND s.idempotency_key = ?""")
         .params(actor.userId(), idempotencyKey).query(Earlier.class).optional();
     if (earlier.isPresent()) {
-      return earlier.get().hash().equals(bodyHash) ? new Outcome.Replayed(earlier.get().caseReference())
+      return earlier.get().hash().equals(bodyHash)
+          ? new Outcome.Received(earlier.get().referralId(), earlier.get().caseReference(), true)
           : new Outcome.KeyReused();
     }
-    String reference = startIntake(actor, referral);
+    var intake = startIntake(actor, referral);
+    long referralId = (Long) intake.getVariables().get(IntakeVariables.REFERRAL_ID);
     jdbc.sql("""
-            INSERT INTO referral_submission (submitted_by, idempotency_key, body_sha256, authority_code, case_reference)
-            SELECT ?, ?, ?, authority_code, reference FROM case_file WHERE reference = ?""")
-        .params(actor.userId(), idempotencyKey, bodyHash, reference).update();
-    return new Outcome.Created(reference);
+            INSERT INTO referral_submission (submitted_by, idempotency_key, body_sha256, authority_code, referral_id)
+            SELECT ?, ?, ?, authority_code, id FROM referral WHERE id = ?""")
+        .params(actor.userId(), idempotencyKey, bodyHash, referralId).update();
+    return new Outcome.Received(referralId, intake.getBusinessKey(), false);
   }
 
-  private String startIntake(Actor actor, Map<String, ?> referral) {
+  private org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables startIntake(Actor actor, Map<String, ?> referral) {
     Map<String, Object> variables = new LinkedHashMap<>();
     referral.forEach((key, value) -> variables.put(key, value instanceof List<?> list
         ? SpinValues.jsonValue(ReferralJson.write(list)).create() : value));
     variables.put(IntakeVariables.SUBMITTED_THROUGH, "API");
     identity.setAuthentication(actor.userId(), List.copyOf(actor.groups()), List.copyOf(actor.authorities()));
     try {
-      return runtime.createProcessInstanceByKey(ReferralIntake.PROCESS_KEY).setVariables(variables).execute()
-          .getBusinessKey();
+      return runtime.createProcessInstanceByKey(ReferralIntake.PROCESS_KEY).setVariables(variables)
+          .executeWithVariablesInReturn();
     } finally {
       identity.clearAuthentication();
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The intake's start listener (`${recordReferral}`, no asyncBefore): validates the submitted
- * referral, records it in the case record (opening the case, business key = case reference) and
- * removes every submitted variable in the same transaction, leaving only {@link IntakeVariables}.
+ * referral, records it and its person in the case record and removes every submitted variable in the
+ * same transaction, leaving only the referral id and the non-identifying facts of {@link IntakeVariables}.
  * A referral that fails validation is refused with a message naming the fields; nothing is stored.
  */
 @Component("recordReferral")
@@ -43,27 +43,21 @@ public class RecordReferral implements ExecutionListener {
     Map<String, Object> submitted = submittedValues(execution);
     Object through = submitted.remove(IntakeVariables.SUBMITTED_THROUGH);
     ValidReferral referral = validator.validate(submitted);
-    String user = currentUser(execution);
+    var actor = IntakeActor.of(execution, actors);
     OffsetDateTime receivedAt = OffsetDateTime.now(clock);
-    String reference = cases.receiveReferral(actors.of(user), ReferralCase.of(referral, execution.getTenantId(), user,
-        receivedAt, "API".equals(through) ? "API" : "FORM"));
+    var recorded = ReferralCase.of(referral, execution.getTenantId(), actor.userId(), receivedAt,
+        "API".equals(through) ? "API" : "FORM");
+    long referralId = cases.recordReferral(actor, execution.getTenantId(), recorded.person(), recorded.referral());
 
     execution.removeVariables(execution.getVariableNames());
-    execution.setProcessBusinessKey(reference);
-    execution.setVariable(IntakeVariables.CASE_REF, reference);
+    execution.setVariable(IntakeVariables.REFERRAL_ID, referralId);
+    execution.setVariable(IntakeVariables.TASK_PRIORITY,
+        Urgency.valueOf(referral.text(ReferralField.URGENCY)).taskPriority());
     execution.setVariable(IntakeVariables.CONCERN_TYPE, referral.text(ReferralField.CONCERN_TYPE));
     execution.setVariable(IntakeVariables.URGENCY, referral.text(ReferralField.URGENCY));
     execution.setVariable(IntakeVariables.REFERRER_SECTOR, referral.text(ReferralField.REFERRER_SECTOR));
     execution.setVariable(IntakeVariables.AGE_BAND, AgeBand.of(referral.date(ReferralField.PERSON_DATE_OF_BIRTH),
         LocalDate.ofInstant(receivedAt.toInstant(), LONDON)).name());
-  }
-
-  private static String currentUser(DelegateExecution execution) {
-    var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
-      throw new IllegalStateException("A referral is made by a signed-in user");
-    }
-    return user.getUserId();
   }
 
   /** The submitted variables as plain values; JSON ones (form-js lists) as lists. */

@@ -1,6 +1,7 @@
 package org.preventcase.referral;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.preventcase.security.Actor;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * POST /api/referrals: the partner systems' way in (docs/referrals.md, /api/openapi.yaml). The body
  * mirrors the start form (one JSON property per form field); the Idempotency-Key header is
- * required. 201 with the case reference; 400 problem+json naming every bad field; 422 for a key
+ * required. 201 with the referral id and the case reference (absent while the police screener
+ * confirms a possible match); 400 problem+json naming every bad field; 422 for a key
  * reused with another body; 403 for a role that may not refer. Nothing is stored unless 201.
  */
 @RestController
@@ -65,11 +67,16 @@ class ReferralApi {
       return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
           "This Idempotency-Key was used for a different referral; use a new key for a new referral.");
     }
-    String reference = outcome instanceof PartnerSubmissions.Outcome.Created created ? created.caseReference()
-        : ((PartnerSubmissions.Outcome.Replayed) outcome).caseReference();
-    return ResponseEntity.created(URI.create("/api/referrals/" + reference)).header("Cache-Control", "no-store")
-        .header("Idempotent-Replayed", String.valueOf(outcome instanceof PartnerSubmissions.Outcome.Replayed))
-        .body(Map.of("caseReference", reference, "status", "received"));
+    PartnerSubmissions.Outcome.Received received = (PartnerSubmissions.Outcome.Received) outcome;
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("referralId", received.referralId());
+    if (received.caseReference() != null) {
+      answer.put("caseReference", received.caseReference());
+    }
+    answer.put("status", "received");
+    return ResponseEntity.created(URI.create("/api/referrals/" + received.referralId()))
+        .header("Cache-Control", "no-store").header("Idempotent-Replayed", String.valueOf(received.replayed()))
+        .body(answer);
   }
 
   private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {

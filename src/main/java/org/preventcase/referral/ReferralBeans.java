@@ -11,4 +11,16 @@ class ReferralBeans {
   StartCaseProcess startCaseProcess() {
     return new StartCaseProcess();
   }
+
+  /** The referral is new information about the person's open case: its process deconflicts it. */
+  @Bean
+  CaseMessage sendNewInformationToOpenCase() {
+    return new CaseMessage(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE);
+  }
+
+  /** The referral arrived in the case's post-exit review window: its after-care stage re-opens it. */
+  @Bean
+  CaseMessage sendReferralDuringPostExitReview() {
+    return new CaseMessage(Messages.REFERRAL_DURING_POST_EXIT_REVIEW);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.NewCase;
 
 /**
@@ -17,7 +18,6 @@ import org.preventcase.casefile.NewCase;
  */
 final class ReferralCase {
 
-  static final String FIRST_STAGE = "SCREENING";
   /** Fields with a column of their own; every other field goes into the referral's details. */
   private static final Set<ReferralField> COLUMNS = EnumSet.of(PERSON_GIVEN_NAMES, PERSON_FAMILY_NAME, PERSON_ALIASES,
       PERSON_DATE_OF_BIRTH, PERSON_GENDER, PERSON_ADDRESS, PERSON_POSTCODE, PERSON_NHS_NUMBER, REFERRER_SECTOR,
@@ -39,7 +39,7 @@ final class ReferralCase {
     NewCase.Referral facts = new NewCase.Referral(receivedAt, referral.text(REFERRER_SECTOR),
         referral.text(CONCERN_TYPE), referral.text(URGENCY), referral.text(CONCERN_DESCRIPTION), referredBy,
         referral.text(REFERRER_EMAIL), referral.dateTime(CALLED_999_AT), details, submittedThrough);
-    return new NewCase(authorityCode, person, facts, FIRST_STAGE);
+    return new NewCase(authorityCode, person, facts, CaseService.FIRST_STAGE);
   }
 
   /** One alias per line (or separated by semicolons), each as written; blank lines dropped. */

@@ -14,7 +14,8 @@ public class StartCaseProcess implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    IntakeVariables.CASE_FACTS.forEach(name -> facts.put(name, execution.getVariable(name)));
+    IntakeVariables.CASE_FACTS.stream().filter(name -> execution.getVariable(name) != null)
+        .forEach(name -> facts.put(name, execution.getVariable(name)));
     execution.getProcessEngineServices().getRuntimeService()
         .createProcessInstanceByKey(PreventCase.PROCESS_KEY)
         .businessKey((String) execution.getVariable(IntakeVariables.CASE_REF))

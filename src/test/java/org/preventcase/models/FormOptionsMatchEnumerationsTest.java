@@ -16,6 +16,7 @@ import org.preventcase.referral.Answer;
 import org.preventcase.referral.ConcernType;
 import org.preventcase.referral.FormOption;
 import org.preventcase.referral.Gender;
+import org.preventcase.referral.MatchDecision;
 import org.preventcase.referral.ReferralField;
 import org.preventcase.referral.RelationshipToPerson;
 import org.preventcase.referral.ReferrerSector;
@@ -25,9 +26,11 @@ import org.preventcase.referral.Urgency;
 class FormOptionsMatchEnumerationsTest {
 
   /** Form field key to the enumeration it offers: every choice of the referral form, from ReferralField. */
-  static final Map<String, FormOption[]> ENUMERATIONS = Stream.of(ReferralField.values())
-      .filter(field -> !field.options().isEmpty())
-      .collect(Collectors.toMap(ReferralField::key, field -> field.options().toArray(FormOption[]::new)));
+  static final Map<String, FormOption[]> ENUMERATIONS = Stream.concat(
+      Stream.of(ReferralField.values()).filter(field -> !field.options().isEmpty())
+          .map(field -> Map.entry(field.key(), field.options().toArray(FormOption[]::new))),
+      Stream.of(Map.entry("matchDecision", (FormOption[]) MatchDecision.values())))
+      .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test
   void theEnumerationsAreTheOnesTheReferralFieldsName() {

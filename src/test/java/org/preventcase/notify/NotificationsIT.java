@@ -138,7 +138,7 @@ class NotificationsIT extends ApplicationIT {
   void aRolledBackCaseChangeSendsNothing() {
     String reference = newCaseReference();
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      runtime.startProcessInstanceByKey(PreventCase.PROCESS_KEY, reference);
+      runtime.startProcessInstanceByKey(PreventCase.PROCESS_KEY, reference, java.util.Map.of("taskPriority", 50));
       notifications.send(acknowledgement(reference, "nurse@practice.example"));
       throw new IllegalStateException("the case change fails after queueing");
     })).isInstanceOf(IllegalStateException.class);

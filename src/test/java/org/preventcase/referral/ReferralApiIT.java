@@ -38,7 +38,12 @@ class ReferralApiIT extends ApplicationIT {
   @Autowired TaskService tasks;
 
   HttpResponse<String> post(String user, String key, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/referrals"))
+    return post(baseUrl(), user, key, body);
+  }
+
+  /** POST /api/referrals with HTTP Basic as {@code user} and an Idempotency-Key unless null. */
+  static HttpResponse<String> post(String baseUrl, String user, String key, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
         .header("Authorization", "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
@@ -105,7 +110,8 @@ class ReferralApiIT extends ApplicationIT {
     String reference = json(created).path("caseReference").asText();
     assertThat(reference).matches(CaseReference.PATTERN);
     assertThat(json(created).path("status").asText()).isEqualTo("received");
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + reference);
+    long referralId = json(created).path("referralId").asLong();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + referralId);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
         .count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("""
@@ -255,5 +261,36 @@ class ReferralApiIT extends ApplicationIT {
         .get("concernType");
     assertThat((List<String>) concernType.get("enum")).containsExactlyElementsOf(
         java.util.Arrays.stream(ConcernType.values()).map(Enum::name).toList());
+  }
+
+  @Test
+  void anImmediateRiskIsTopPriorityAtOnceTellsThePoliceAndTheReferrerIsAcknowledgedWithoutPersonalData() {
+    String marker = marker();
+    Map<String, Object> referral = new LinkedHashMap<>(ReferralExamples.valid(marker));
+    referral.put("urgency", "IMMEDIATE_RISK");
+    referral.put("called999At", java.time.OffsetDateTime.now().minusMinutes(20).withNano(0).toString());
+
+    HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = json(created).path("caseReference").asText();
+    org.camunda.bpm.engine.task.Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_ScreenReferral").singleResult();
+    assertThat(screening.getPriority()).isEqualTo(100);
+    assertThat(tasks.createTaskQuery().taskCandidateGroup("prevent-police-officer").orderByTaskPriority().desc()
+        .listPage(0, 1).get(0).getPriority()).as("no police task is ahead of it").isEqualTo(100);
+
+    List<Map<String, Object>> queued = jdbc.queryForList("""
+        SELECT message_type, recipient_kind, recipient_group, recipient, facts::text AS facts FROM notification_outbox
+        WHERE case_reference = ? ORDER BY id""", reference);
+    assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "URGENT_REFERRAL")
+        .containsEntry("recipient_group", "prevent-police-officer").containsEntry("recipient", "demo-police@example.invalid"));
+    assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "REFERRAL_ACKNOWLEDGEMENT")
+        .containsEntry("recipient_kind", "REFERRER").containsEntry("recipient", referral.get("referrerEmail")));
+    for (String personal : ReferralExamples.personalValues(marker)) {
+      if (!personal.startsWith("dsl")) {
+        assertThat(queued.toString()).doesNotContain(personal);
+      }
+    }
   }
 }

@@ -23,7 +23,6 @@ public final class ReferralExamples {
     referral.put("personGender", "MALE");
     referral.put("personAddress", "12 Imaginary Close " + marker + ", Peterborough");
     referral.put("personPostcode", "PE1 1ZZ");
-    referral.put("personNhsNumber", "943 476 5919");
     referral.put("personSchoolOrWorkplace", "Invented Academy " + marker);
     referral.put("personFamilyOrCarers", "Mother: Delphine" + marker);
     referral.put("referrerName", "Priya Referrer" + marker);
@@ -49,7 +48,7 @@ public final class ReferralExamples {
   public static List<String> personalValues(String marker) {
     return List.of("Oswin" + marker, "Thackeray" + marker, "Ozzy" + marker, "Imaginary Close " + marker,
         "Invented Academy " + marker, "Delphine" + marker, "Priya Referrer" + marker, "dsl" + marker,
-        "Shared a post " + marker, "Forum posts " + marker, "9434765919", "943 476 5919");
+        "Shared a post " + marker, "Forum posts " + marker);
   }
 
   /** The body of the engine REST API's submit-form, as Tasklist sends it (lists as Json). */

@@ -55,7 +55,7 @@ class ReferralIntakeIT extends ApplicationIT {
     Map<String, Object> submitted = ReferralExamples.valid(marker);
     assertThat(stored).containsEntry("given_names", submitted.get("personGivenNames"))
         .containsEntry("concern", submitted.get("concernDescription")).containsEntry("dob", "2012-04-17")
-        .containsEntry("nhs_number", "9434765919").containsEntry("referred_by", "demo-referrer")
+        .containsEntry("referred_by", "demo-referrer")
         .containsEntry("referrer_email", submitted.get("referrerEmail")).containsEntry("submitted_through", "FORM")
         .containsEntry("school", submitted.get("personSchoolOrWorkplace")).containsEntry("second_agency", "EDUCATION")
         .containsEntry("stage", "SCREENING").containsEntry("status", "OPEN");
@@ -67,7 +67,7 @@ class ReferralIntakeIT extends ApplicationIT {
     assertThat(screening.getTaskDefinitionKey()).isEqualTo("Task_ScreenReferral");
     assertThat(screening.getTenantId()).isEqualTo("E06000031");
     assertThat(runtime.getVariables(screening.getExecutionId()))
-        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand");
+        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority");
 
     assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();
   }

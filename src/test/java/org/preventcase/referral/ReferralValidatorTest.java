@@ -29,7 +29,8 @@ class ReferralValidatorTest {
 
   @Test
   void aCompleteReferralIsValidAndItsTextIsKeptExactlyAsWritten() {
-    Map<String, Object> referral = ReferralExamples.valid("A");
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("A"));
+    referral.put("personNhsNumber", "943 476 5919");
     ValidReferral valid = validator.validate(referral);
     assertThat(valid.text(ReferralField.CONCERN_DESCRIPTION)).isEqualTo(referral.get("concernDescription"));
     assertThat(valid.date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2012, 4, 17));
