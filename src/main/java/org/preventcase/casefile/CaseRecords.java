@@ -107,6 +107,19 @@ class CaseRecords {
         .query((rs, row) -> new ReferralLink(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).single();
   }
 
+  /** The referrals a user made for these authorities, newest first, each with its case's neutral status. */
+  List<ReferralStatus> referralsBy(String user, java.util.Set<String> authorities) {
+    return jdbc.sql("""
+            SELECT r.id, r.received_at, c.reference, c.status, c.stage FROM referral r
+            LEFT JOIN LATERAL (SELECT f.reference, f.status, f.stage FROM case_referral l
+              JOIN case_file f ON f.id = l.case_id WHERE l.referral_id = r.id ORDER BY l.linked_at DESC LIMIT 1) c ON true
+            WHERE r.referred_by = ? AND r.authority_code = ANY (?) ORDER BY r.received_at DESC, r.id DESC""")
+        .params(user, authorities.toArray(String[]::new))
+        .query((rs, row) -> new ReferralStatus(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+            ReferralStatus.of(rs.getString(4), rs.getString(5))))
+        .list();
+  }
+
   /** The person a referral of this authority is about. */
   long personOfReferral(String authority, long referralId) {
     return jdbc.sql("SELECT person_id FROM referral WHERE id = ? AND authority_code = ?")

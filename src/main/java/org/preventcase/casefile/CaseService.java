@@ -111,6 +111,17 @@ public class CaseService {
     return link.referrerEmail();
   }
 
+  /**
+   * The referrals the user made, with only their neutral status (docs/referrals.md). One audit row
+   * per look (VIEW, purpose CASE_API "own referrals").
+   */
+  public List<ReferralStatus> referralsOf(Actor actor) {
+    List<ReferralStatus> mine = records.referralsBy(actor.userId(), actor.authorities());
+    audit.record(AuditRecord.ofCase(actor.userId(), actor.authorities().stream().sorted().findFirst().orElse("NONE"),
+        null, null, AuditAction.VIEW, AuditOutcome.GRANTED, new Purpose(Purpose.Code.CASE_API, "own referrals")));
+    return mine;
+  }
+
   private void requireReferrer(Actor actor, String authority) {
     if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
       audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
