@@ -38,11 +38,11 @@ async function pickRadio(dialog, label, option) {
   await field(dialog, label).getByLabel(option, { exact: true }).check();
 }
 
-async function fillReferral(dialog, { givenNames }) {
+async function fillReferral(dialog, { givenNames, born = '04/17/2012' }) {
   if (givenNames) await fillText(dialog, 'Given names', givenNames);
   await fillText(dialog, 'Family name', `Browserton${MARKER}`);
   const date = dialog.locator('.fjs-form-field-datetime input').first();
-  await date.fill('04/17/2012');
+  await date.fill(born);
   await date.press('Enter');
   await choose(dialog, 'Gender', 'Female');
   await fillText(dialog, 'Your name', `Referrer ${MARKER}`);
@@ -104,5 +104,17 @@ const exitCode = await runPageTest('referral-form', {
   await screenshot(dialog, SCREENSHOT_DIR, 'referral-form-refused.png');
   if (!(await dialog.isVisible())) throw new Error('the dialog closed: the refused referral was submitted');
   console.log(`ok second submission refused with the message shown: "${message}"`);
+
+  // what only the server can know: a date of birth in the future passes the browser's checks
+  await fillText(dialog, 'Given names', `Future${MARKER}`);
+  const date = dialog.locator('.fjs-form-field-datetime input').first();
+  await date.fill('01/01/2099');
+  await date.press('Enter');
+  await dialog.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
+  const refusal = page.getByText(/The referral was not sent\. Please correct: Date of birth cannot be in the future/);
+  await waitVisible(refusal, "the server's refusal in Tasklist", 20_000);
+  await refusal.first().scrollIntoViewIfNeeded();
+  await screenshot(dialog, SCREENSHOT_DIR, 'referral-form-refused-by-server.png');
+  console.log("ok a referral the server refuses is not started and Tasklist shows the server's message");
 });
 process.exit(exitCode);

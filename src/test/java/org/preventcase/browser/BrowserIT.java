@@ -58,7 +58,7 @@ class BrowserIT extends ApplicationIT {
         "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
     assertThat(output).contains("referral-form: 1 passed, 0 failed");
 
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM referral", Long.class)).as("one referral, not two")
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM referral", Long.class)).as("one referral, not three")
         .isEqualTo(referrals + 1);
     assertThat(jdbc.queryForObject("""
         SELECT r.concern FROM referral r JOIN person p ON p.id = r.person_id WHERE p.given_names = ?""", String.class,
