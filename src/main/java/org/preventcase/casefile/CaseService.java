@@ -122,6 +122,22 @@ public class CaseService {
     return mine;
   }
 
+  /**
+   * A referral not yet attached to a case (a possible match the police screener decides), to roles
+   * that may view cases of its authority; audited like a case view, refused ones included.
+   */
+  public Optional<ReferralView> viewReferral(Actor actor, long referralId, Purpose purpose) {
+    Optional<ReferralView> found = records.unattachedReferral(referralId);
+    AuditOutcome outcome = found.map(view -> !actor.worksFor(view.authorityCode()) ? AuditOutcome.REFUSED_AUTHORITY
+        : CaseAccess.READ.allows(actor) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE).orElse(AuditOutcome.NOT_FOUND);
+    String authority = found.map(ReferralView::authorityCode)
+        .orElseGet(() -> actor.authorities().stream().sorted().findFirst().orElse("NONE"));
+    String detail = "referral " + referralId + (purpose.detail() == null ? "" : " " + purpose.detail());
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.VIEW, outcome,
+        new Purpose(purpose.code(), detail.substring(0, Math.min(detail.length(), Purpose.MAX_DETAIL)))));
+    return outcome == AuditOutcome.GRANTED ? found : Optional.empty();
+  }
+
   private void requireReferrer(Actor actor, String authority) {
     if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
       audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
