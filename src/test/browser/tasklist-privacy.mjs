@@ -14,6 +14,7 @@ const exitCode = await runPageTest('tasklist-privacy', { screenshotDir: SCREENSH
   await page.evaluate(() => localStorage.setItem('camunda-form:referral-intake-start', '{"personFamilyName":"Left"}'));
 
   await loginToTasklist(page, { baseUrl: BASE_URL, user: LOGIN_USER, password: LOGIN_PASSWORD });
+  await page.waitForFunction(() => window.preventWebapps === true, null, { timeout: 15_000 });
   const stored = await page.evaluate(() => {
     localStorage.setItem('camunda-form:referral-intake-start', '{"personFamilyName":"Saved"}');
     localStorage.setItem('camForm:some-task', '{"vars":{}}');

@@ -73,6 +73,47 @@ class CaseRecords {
     }
   }
 
+  private static final String REFERRAL_COLUMNS = """
+      r.id, r.received_at, r.referrer_sector, r.concern_type, r.urgency, r.concern, r.referrer_email, r.called_999_at,
+      r.details::text""";
+
+  private static CaseView.Referral referralRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return referral(rs, 1);
+  }
+
+  /** A referral from REFERRAL_COLUMNS, starting at column {@code first}. */
+  private static CaseView.Referral referral(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    return new CaseView.Referral(rs.getLong(first), rs.getObject(first + 1, OffsetDateTime.class),
+        rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5),
+        rs.getString(first + 6), rs.getObject(first + 7, OffsetDateTime.class), details(rs.getString(first + 8)));
+  }
+
+  /** A referral not yet attached to a case, with its person, for the screener deciding a possible match. */
+  Optional<ReferralView> unattachedReferral(long referralId) {
+    record Row(String authority, long personId, CaseView.Referral referral) {}
+    return jdbc.sql("""
+            SELECT r.authority_code, r.person_id, %s FROM referral r
+            WHERE r.id = ? AND NOT EXISTS (SELECT 1 FROM case_referral l WHERE l.referral_id = r.id)"""
+            .formatted(REFERRAL_COLUMNS))
+        .param(referralId)
+        .query((rs, row) -> new Row(rs.getString(1), rs.getLong(2), referral(rs, 3)))
+        .optional()
+        .map(found -> new ReferralView(found.authority(), person(found.personId(), found.authority()), found.referral()));
+  }
+
+  /** The stored details, keys in alphabetical order (so each section of the form stays together). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> details(String stored) {
+    if (stored == null) {
+      return Map.of();
+    }
+    try {
+      return new java.util.TreeMap<>(JSON.readValue(stored, Map.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A referral's details could not be read", e);
+    }
+  }
+
   /** The next number for this authority and year; the row lock of the upsert makes it race-free. */
   int nextReferenceNumber(String authority, int year) {
     return jdbc.sql("""
@@ -105,6 +146,19 @@ class CaseRecords {
             WHERE r.id = ? AND r.authority_code = ? ORDER BY l.linked_at DESC NULLS LAST LIMIT 1""")
         .params(referralId, authority)
         .query((rs, row) -> new ReferralLink(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).single();
+  }
+
+  /** The referrals a user made for these authorities, newest first, each with its case's neutral status. */
+  List<ReferralStatus> referralsBy(String user, java.util.Set<String> authorities) {
+    return jdbc.sql("""
+            SELECT r.id, r.received_at, c.reference, c.status, c.stage FROM referral r
+            LEFT JOIN LATERAL (SELECT f.reference, f.status, f.stage FROM case_referral l
+              JOIN case_file f ON f.id = l.case_id WHERE l.referral_id = r.id ORDER BY l.linked_at DESC LIMIT 1) c ON true
+            WHERE r.referred_by = ? AND r.authority_code = ANY (?) ORDER BY r.received_at DESC, r.id DESC""")
+        .params(user, authorities.toArray(String[]::new))
+        .query((rs, row) -> new ReferralStatus(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+            ReferralStatus.of(rs.getString(4), rs.getString(5))))
+        .list();
   }
 
   /** The person a referral of this authority is about. */
@@ -174,12 +228,11 @@ class CaseRecords {
 
   private List<CaseView.Referral> referrals(CaseHead head) {
     return jdbc.sql("""
-            SELECT r.id, r.received_at, r.referrer_sector, r.concern_type, r.urgency, r.concern
+            SELECT %s
             FROM case_referral l JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
-            WHERE l.case_id = ? AND l.authority_code = ? ORDER BY r.received_at, r.id""")
+            WHERE l.case_id = ? AND l.authority_code = ? ORDER BY r.received_at, r.id""".formatted(REFERRAL_COLUMNS))
         .params(head.id(), head.authorityCode())
-        .query((rs, row) -> new CaseView.Referral(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+        .query(CaseRecords::referralRow)
         .list();
   }
 

@@ -112,6 +112,33 @@ public class CaseService {
     return link.referrerEmail();
   }
 
+  /**
+   * The referrals the user made, with only their neutral status (docs/referrals.md). One audit row
+   * per look (VIEW, purpose CASE_API "own referrals").
+   */
+  public List<ReferralStatus> referralsOf(Actor actor) {
+    List<ReferralStatus> mine = records.referralsBy(actor.userId(), actor.authorities());
+    audit.record(AuditRecord.ofCase(actor.userId(), actor.authorities().stream().sorted().findFirst().orElse("NONE"),
+        null, null, AuditAction.VIEW, AuditOutcome.GRANTED, new Purpose(Purpose.Code.CASE_API, "own referrals")));
+    return mine;
+  }
+
+  /**
+   * A referral not yet attached to a case (a possible match the police screener decides), to roles
+   * that may view cases of its authority; audited like a case view, refused ones included.
+   */
+  public Optional<ReferralView> viewReferral(Actor actor, long referralId, Purpose purpose) {
+    Optional<ReferralView> found = records.unattachedReferral(referralId);
+    AuditOutcome outcome = found.map(view -> !actor.worksFor(view.authorityCode()) ? AuditOutcome.REFUSED_AUTHORITY
+        : CaseAccess.READ.allows(actor) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE).orElse(AuditOutcome.NOT_FOUND);
+    String authority = found.map(ReferralView::authorityCode)
+        .orElseGet(() -> actor.authorities().stream().sorted().findFirst().orElse("NONE"));
+    String detail = "referral " + referralId + (purpose.detail() == null ? "" : " " + purpose.detail());
+    audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.VIEW, outcome,
+        new Purpose(purpose.code(), detail.substring(0, Math.min(detail.length(), Purpose.MAX_DETAIL)))));
+    return outcome == AuditOutcome.GRANTED ? found : Optional.empty();
+  }
+
   private void requireReferrer(Actor actor, String authority) {
     if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
       audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,

@@ -22,8 +22,13 @@ public record CaseView(String reference, String authorityCode, String authorityN
   /** Address history, newest first. */
   public record Address(String address, String postcode, LocalDate livedFrom, OffsetDateTime recordedAt) {}
 
+  /**
+   * A referral: its core facts, the referrer's address, when 999 was called, and the national form's
+   * other answers by form field key (text as written).
+   */
   public record Referral(long id, OffsetDateTime receivedAt, String referrerSector, String concernType,
-      String urgency, String concern) {}
+      String urgency, String concern, String referrerEmail, OffsetDateTime called999At,
+      java.util.Map<String, Object> details) {}
 
   /** An entry; a corrected entry stays in the history and names the entries that correct it. */
   public record Entry(long id, EntryKind kind, String summary, String body, Long correctsEntryId,

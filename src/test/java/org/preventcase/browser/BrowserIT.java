@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.referral.ReferralIntakeIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Browser tests (Playwright driving Debian's Chromium, scripts in src/test/browser): every form
@@ -21,6 +24,8 @@ class BrowserIT extends ApplicationIT {
 
   static final Path SCRIPTS = Path.of("src/test/browser");
   static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void everyFormRendersInTheFormJsVersionTasklistBundles() throws Exception {
@@ -49,6 +54,27 @@ class BrowserIT extends ApplicationIT {
         "LOGIN_PASSWORD", DEMO_PASSWORD,
         "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
     assertThat(output).contains("tasklist-privacy: 1 passed, 0 failed");
+  }
+
+  @Test
+  void aReferrerFillsAndSubmitsTheReferralStartFormAndASecondSubmissionMissingAFieldIsRefused() throws Exception {
+    String marker = "Br" + System.nanoTime();
+    long referrals = jdbc.queryForObject("SELECT count(*) FROM referral", Long.class);
+    String output = node(List.of("tasklist-referral.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-referrer",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "MARKER", marker,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
+    assertThat(output).contains("referral-form: 1 passed, 0 failed");
+
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM referral", Long.class)).as("one referral, not three")
+        .isEqualTo(referrals + 1);
+    assertThat(jdbc.queryForObject("""
+        SELECT r.concern FROM referral r JOIN person p ON p.id = r.person_id WHERE p.given_names = ?""", String.class,
+        "Browsie" + marker)).isEqualTo("Drew symbols in class <b>" + marker + "</b> & said \"we rise\"");
+    assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of("Browsie" + marker, "Browserton" + marker,
+        "Referrer " + marker, "Drew symbols in class", "head.of.year@school.example"))).isEmpty();
   }
 
   /** Runs a script with Node; its output is echoed, and a non-zero exit fails the test. */

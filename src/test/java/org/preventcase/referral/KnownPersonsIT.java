@@ -102,6 +102,12 @@ class KnownPersonsIT extends ApplicationIT {
         .processVariableValueEquals("matchedCaseRef", reference).singleResult();
     assertThat(confirm).isNotNull();
     assertThat(count("SELECT count(*) FROM case_referral")).as("not linked until the screener confirms").isEqualTo(links);
+    Object referralId = runtime.getVariable(confirm.getExecutionId(), "referralId");
+    HttpResponse<String> page = signIn("demo-police").get("/referrals/" + referralId + "?purpose=TASK");
+    assertThat(page.statusCode()).as("the screener compares the new referral").isEqualTo(200);
+    assertThat(page.body()).contains((String) sibling.get("personGivenNames")).contains("2014-09-02")
+        .contains("&lt;script&gt;");
+    assertThat(signIn("demo-referrer").get("/referrals/" + referralId).statusCode()).isEqualTo(404);
 
     identity.setAuthentication("demo-police", List.of("prevent-police-officer"), List.of("E06000031"));
     try {
@@ -110,6 +116,8 @@ class KnownPersonsIT extends ApplicationIT {
       identity.clearAuthentication();
     }
     assertThat(count("SELECT count(*) FROM case_referral")).isEqualTo(links + 1);
+    assertThat(signIn("demo-police").get("/referrals/" + referralId).statusCode())
+        .as("once attached, the referral is read on its case page").isEqualTo(404);
   }
 
   @Test

@@ -223,6 +223,7 @@ class ReferralApiIT extends ApplicationIT {
     Map<String, Object> referral = valid();
     String quoted = "He posted: <script>alert('x')</script> <b>join us</b> & \"rise\"";
     referral.put("concernDescription", quoted);
+    referral.put("concernOnlineActivity", "Posted <img src=x onerror=alert(1)> on a forum");
     HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
     String reference = json(created).path("caseReference").asText();
 
@@ -233,12 +234,16 @@ class ReferralApiIT extends ApplicationIT {
     HttpResponse<String> page = signIn("demo-police").get("/cases/" + reference);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<b>join us</b>")
-        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;b&gt;join us&lt;/b&gt; &amp; &quot;rise&quot;");
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;b&gt;join us&lt;/b&gt; &amp; &quot;rise&quot;")
+        .contains("Concern online activity").contains("Posted &lt;img src=x onerror=alert(1)&gt; on a forum")
+        .doesNotContain("<img src=x").contains("Person school or workplace");
 
     HttpResponse<String> api = call("GET", "/api/cases/" + reference, "demo-police", null);
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.body()).doesNotContain("<script>").doesNotContain("<b>").contains("\\u003Cscript\\u003E");
     assertThat(JSON.readTree(api.body()).path("referrals").get(0).path("concern").asText()).isEqualTo(quoted);
+    assertThat(JSON.readTree(api.body()).path("referrals").get(0).path("details").path("concernOnlineActivity")
+        .asText()).isEqualTo("Posted <img src=x onerror=alert(1)> on a forum");
   }
 
   @Test

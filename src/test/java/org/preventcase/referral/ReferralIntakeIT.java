@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * waiting for screening, and no submitted personal value in any ACT_* table; a bad submission is
  * refused with a message naming the fields, and nothing is stored.
  */
-class ReferralIntakeIT extends ApplicationIT {
+public class ReferralIntakeIT extends ApplicationIT {
 
   static final String SUBMIT = "/engine-rest/process-definition/key/referral-intake/submit-form";
 
@@ -97,7 +97,7 @@ class ReferralIntakeIT extends ApplicationIT {
    * Every text column of every ACT_* table, and every byte-array column read as bytes, searched for
    * each value: "table.column contains value" for each hit.
    */
-  static List<String> engineTablesHolding(JdbcTemplate jdbc, List<String> values) {
+  public static List<String> engineTablesHolding(JdbcTemplate jdbc, List<String> values) {
     List<String> hits = new ArrayList<>();
     List<Map<String, Object>> columns = jdbc.queryForList("""
         SELECT table_name, column_name, data_type FROM information_schema.columns

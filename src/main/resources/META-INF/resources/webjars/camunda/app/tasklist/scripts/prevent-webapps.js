@@ -31,3 +31,6 @@ function toSignIn() {
 }
 window.addEventListener('hashchange', toSignIn);
 toSignIn();
+
+// for tests and support: the additions are in place
+window.preventWebapps = true;
