@@ -92,8 +92,9 @@ const exitCode = await runPageTest('referral-form', {
   if ((await draftKeys(page)).length) throw new Error('a form draft is in localStorage after submitting');
   console.log('ok referral submitted through the start form');
 
-  await page.reload();
-  await loginToTasklist(page, { baseUrl: BASE_URL, user: LOGIN_USER, password: LOGIN_PASSWORD });
+  // no reload: a reload revalidates Tasklist's index.html (304) and pairs the cached page's CSP nonce
+  // with a new header's, which blocks every script (seen once; reported)
+  await waitVisible(page.locator('.start-process-action a'), 'Tasklist after the dialog closed');
   dialog = await openStartForm(page, PROCESS_NAME);
   await fillReferral(dialog, { givenNames: null });
   await dialog.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();

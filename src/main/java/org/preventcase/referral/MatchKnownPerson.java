@@ -1,7 +1,6 @@
 package org.preventcase.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.PersonMatch;
 import org.preventcase.security.Actors;
@@ -9,20 +8,16 @@ import org.springframework.stereotype.Component;
 
 /** `${matchKnownPerson}`: the known-person match of the referral; sets personMatch, matchedCaseRef, otherAuthority. */
 @Component("matchKnownPerson")
-public class MatchKnownPerson implements JavaDelegate {
-
-  private final CaseService cases;
-  private final Actors actors;
+public class MatchKnownPerson extends IntakeStep {
 
   public MatchKnownPerson(CaseService cases, Actors actors) {
-    this.cases = cases;
-    this.actors = actors;
+    super(cases, actors);
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PersonMatch match = cases.matchPerson(IntakeActor.of(execution, actors), execution.getTenantId(),
-        (Long) execution.getVariable(IntakeVariables.REFERRAL_ID));
+    PersonMatch match = cases.matchPerson(actor(execution), execution.getTenantId(),
+        referralId(execution));
     execution.setVariable(IntakeVariables.PERSON_MATCH, match.kind().name());
     execution.setVariable(IntakeVariables.MATCHED_CASE_REF, match.caseReference());
     execution.setVariable(IntakeVariables.OTHER_AUTHORITY, match.otherAuthorityName());

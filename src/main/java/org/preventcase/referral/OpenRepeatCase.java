@@ -1,7 +1,6 @@
 package org.preventcase.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.security.Actors;
 import org.springframework.stereotype.Component;
@@ -11,21 +10,17 @@ import org.springframework.stereotype.Component;
  * previousCaseRef tells the screener it is a repeat referral (process.md §2.2 post-Southport pilots).
  */
 @Component("openRepeatCase")
-public class OpenRepeatCase implements JavaDelegate {
-
-  private final CaseService cases;
-  private final Actors actors;
+public class OpenRepeatCase extends IntakeStep {
 
   public OpenRepeatCase(CaseService cases, Actors actors) {
-    this.cases = cases;
-    this.actors = actors;
+    super(cases, actors);
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String earlier = (String) execution.getVariable(IntakeVariables.MATCHED_CASE_REF);
-    IntakeActor.attachCase(execution, cases.openCaseForReferral(IntakeActor.of(execution, actors),
-        execution.getTenantId(), (Long) execution.getVariable(IntakeVariables.REFERRAL_ID), earlier));
+    IntakeActor.attachCase(execution, cases.openCaseForReferral(actor(execution),
+        execution.getTenantId(), referralId(execution), earlier));
     execution.setVariable(IntakeVariables.PREVIOUS_CASE_REF, earlier);
   }
 }
