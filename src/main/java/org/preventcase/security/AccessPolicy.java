@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.preventcase.authority.AuthoritiesProperties;
-import org.preventcase.referral.ReferralIntake;
+import org.preventcase.intake.ReferralIntake;
 import org.springframework.stereotype.Component;
 
 /**

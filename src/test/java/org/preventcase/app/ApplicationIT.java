@@ -22,8 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "prevent.embedded-postgres.data-directory=",
-    // GreenMail's test SMTP port; tests dispatch notifications themselves, moving the clock
-    "spring.mail.port=3025",
+    // GreenMail's SMTP port (reserved per build by the pom); tests dispatch notifications themselves
+    "spring.mail.port=${greenmail.smtp.port:3025}",
     "prevent.notifications.dispatch-interval=P1D"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
-import org.preventcase.referral.ReferralIntakeIT;
+import org.preventcase.intake.ReferralIntakeIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

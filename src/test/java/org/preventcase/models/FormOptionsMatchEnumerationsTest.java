@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.preventcase.referral.Agency;
-import org.preventcase.referral.Answer;
-import org.preventcase.referral.ConcernType;
-import org.preventcase.referral.FormOption;
-import org.preventcase.referral.Gender;
-import org.preventcase.referral.MatchDecision;
-import org.preventcase.referral.ReferralField;
-import org.preventcase.referral.RelationshipToPerson;
-import org.preventcase.referral.ReferrerSector;
-import org.preventcase.referral.Urgency;
+import org.preventcase.vocabulary.Agency;
+import org.preventcase.vocabulary.Answer;
+import org.preventcase.vocabulary.ConcernType;
+import org.preventcase.vocabulary.FormOption;
+import org.preventcase.vocabulary.Gender;
+import org.preventcase.vocabulary.MatchDecision;
+import org.preventcase.intake.ReferralField;
+import org.preventcase.vocabulary.RelationshipToPerson;
+import org.preventcase.vocabulary.ReferrerSector;
+import org.preventcase.vocabulary.Urgency;
 
 /** Enumerations are defined once, in Java; every form offering one offers exactly its values and labels. */
 class FormOptionsMatchEnumerationsTest {

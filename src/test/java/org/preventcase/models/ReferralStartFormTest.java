@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.preventcase.referral.ReferralField;
+import org.preventcase.intake.ReferralField;
 
 /**
  * The referral start form carries exactly the fields the server validates and stores

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.app.ApplicationIT;
-import org.preventcase.referral.PreventCase;
+import org.preventcase.caseprocess.PreventCase;
 import org.preventcase.app.TestClock;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
@@ -36,7 +36,8 @@ class NotificationsIT extends ApplicationIT {
   static final AtomicInteger CASES = new AtomicInteger(100);
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension mail = new GreenMailExtension(
+      ServerSetupTest.SMTP.port(Integer.getInteger("greenmail.smtp.port", 3025))).withPerMethodLifecycle(true);
 
   @Autowired Notifications notifications;
   @Autowired NotificationDispatcher dispatcher;

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
-import org.preventcase.referral.PreventCase;
-import org.preventcase.referral.ReferralExamples;
+import org.preventcase.caseprocess.PreventCase;
+import org.preventcase.intake.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The foundation's security baseline, each item proved against the running application on PostgreSQL. */

@@ -1,0 +1,41 @@
+package org.preventcase.intake;
+
+import org.preventcase.vocabulary.IntakeVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.notify.MessageFacts;
+import org.preventcase.notify.MessageType;
+import org.preventcase.notify.Notification;
+import org.preventcase.notify.Notifications;
+import org.preventcase.notify.Recipient;
+import org.preventcase.security.Actors;
+import org.springframework.stereotype.Component;
+
+/**
+ * `${acknowledgeReferral}`, the intake's end listener: once the referral belongs to a case, the
+ * referrer is told it was received and its reference, through the outbox in the same transaction
+ * (docs/notifications.md: nothing about the person, the outcome or police interest).
+ */
+@Component("acknowledgeReferral")
+public class AcknowledgeReferral implements ExecutionListener {
+
+  private final CaseService cases;
+  private final Notifications notifications;
+  private final Actors actors;
+
+  public AcknowledgeReferral(CaseService cases, Notifications notifications, Actors actors) {
+    this.cases = cases;
+    this.notifications = notifications;
+    this.actors = actors;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    long referralId = (Long) execution.getVariable(IntakeVariables.REFERRAL_ID);
+    String address = cases.referrerAddress(IntakeActor.of(execution, actors), execution.getTenantId(), referralId);
+    notifications.send(new Notification(execution.getTenantId(), (String) execution.getVariable(IntakeVariables.CASE_REF),
+        MessageType.REFERRAL_ACKNOWLEDGEMENT, new Recipient.Referrer(address), MessageFacts.NONE,
+        "referral-" + referralId));
+  }
+}

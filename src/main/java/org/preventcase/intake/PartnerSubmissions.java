@@ -1,0 +1,84 @@
+package org.preventcase.intake;
+
+import org.preventcase.vocabulary.IntakeVariables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.preventcase.security.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A partner system's referral, exactly once per Idempotency-Key: in one transaction it takes a lock
+ * on the caller's key, answers a retry with the first submission's case, refuses the same key with
+ * another body, or starts the intake as the caller (whose start listener records the referral) and
+ * remembers the key with the body's hash.
+ */
+@Service
+public class PartnerSubmissions {
+
+  /**
+   * What became of a submission: the referral, and its case once it has one (a possible match waits
+   * for the screener's confirmation first).
+   */
+  public sealed interface Outcome {
+    record Received(long referralId, String caseReference, boolean replayed) implements Outcome {}
+
+    record KeyReused() implements Outcome {}
+  }
+
+  private final JdbcClient jdbc;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public PartnerSubmissions(JdbcClient jdbc, RuntimeService runtime, IdentityService identity) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /** {@code referral} has passed the {@link ReferralValidator}; {@code bodyHash} is its canonical SHA-256. */
+  @Transactional
+  public Outcome submit(Actor actor, String idempotencyKey, String bodyHash, Map<String, ?> referral) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")
+        .params(actor.userId(), idempotencyKey).query().singleValue();
+    record Earlier(String hash, long referralId, String caseReference) {}
+    Optional<Earlier> earlier = jdbc.sql("""
+            SELECT s.body_sha256 AS hash, s.referral_id, c.reference AS case_reference FROM referral_submission s
+            LEFT JOIN case_referral l ON l.referral_id = s.referral_id
+            LEFT JOIN case_file c ON c.id = l.case_id
+            WHERE s.submitted_by = ? AND s.idempotency_key = ?""")
+        .params(actor.userId(), idempotencyKey).query(Earlier.class).optional();
+    if (earlier.isPresent()) {
+      return earlier.get().hash().equals(bodyHash)
+          ? new Outcome.Received(earlier.get().referralId(), earlier.get().caseReference(), true)
+          : new Outcome.KeyReused();
+    }
+    var intake = startIntake(actor, referral);
+    long referralId = (Long) intake.getVariables().get(IntakeVariables.REFERRAL_ID);
+    jdbc.sql("""
+            INSERT INTO referral_submission (submitted_by, idempotency_key, body_sha256, authority_code, referral_id)
+            SELECT ?, ?, ?, authority_code, id FROM referral WHERE id = ?""")
+        .params(actor.userId(), idempotencyKey, bodyHash, referralId).update();
+    return new Outcome.Received(referralId, intake.getBusinessKey(), false);
+  }
+
+  private org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables startIntake(Actor actor, Map<String, ?> referral) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    referral.forEach((key, value) -> variables.put(key, value instanceof List<?> list
+        ? SpinValues.jsonValue(ReferralJson.write(list)).create() : value));
+    variables.put(IntakeVariables.SUBMITTED_THROUGH, "API");
+    identity.setAuthentication(actor.userId(), List.copyOf(actor.groups()), List.copyOf(actor.authorities()));
+    try {
+      return runtime.createProcessInstanceByKey(ReferralIntake.PROCESS_KEY).setVariables(variables)
+          .executeWithVariablesInReturn();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

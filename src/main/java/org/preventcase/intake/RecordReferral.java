@@ -1,0 +1,87 @@
+package org.preventcase.intake;
+
+import org.preventcase.vocabulary.AgeBand;
+import org.preventcase.vocabulary.IntakeVariables;
+import org.preventcase.vocabulary.Urgency;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.security.Actors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake's start listener (`${recordReferral}`, no asyncBefore): validates the submitted
+ * referral, records it and its person in the case record and removes every submitted variable in the
+ * same transaction, leaving only the referral id and the non-identifying facts of {@link IntakeVariables}.
+ * A referral that fails validation is refused with a message naming the fields; nothing is stored.
+ */
+@Component("recordReferral")
+public class RecordReferral implements ExecutionListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private final ReferralValidator validator;
+  private final CaseService cases;
+  private final Actors actors;
+  private final Clock clock;
+
+  public RecordReferral(ReferralValidator validator, CaseService cases, Actors actors, Clock clock) {
+    this.validator = validator;
+    this.cases = cases;
+    this.actors = actors;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Map<String, Object> submitted = submittedValues(execution);
+    Object through = submitted.remove(IntakeVariables.SUBMITTED_THROUGH);
+    ValidReferral referral = validator.validate(submitted);
+    var actor = IntakeActor.of(execution, actors);
+    OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+    var recorded = ReferralCase.of(referral, execution.getTenantId(), actor.userId(), receivedAt,
+        "API".equals(through) ? "API" : "FORM");
+    long referralId = cases.recordReferral(actor, execution.getTenantId(), recorded.person(), recorded.referral());
+
+    execution.removeVariables(execution.getVariableNames());
+    execution.setVariable(IntakeVariables.REFERRAL_ID, referralId);
+    execution.setVariable(IntakeVariables.TASK_PRIORITY,
+        Urgency.valueOf(referral.text(ReferralField.URGENCY)).taskPriority());
+    execution.setVariable(IntakeVariables.CONCERN_TYPE, referral.text(ReferralField.CONCERN_TYPE));
+    execution.setVariable(IntakeVariables.URGENCY, referral.text(ReferralField.URGENCY));
+    execution.setVariable(IntakeVariables.REFERRER_SECTOR, referral.text(ReferralField.REFERRER_SECTOR));
+    execution.setVariable(IntakeVariables.AGE_BAND, AgeBand.of(referral.date(ReferralField.PERSON_DATE_OF_BIRTH),
+        LocalDate.ofInstant(receivedAt.toInstant(), LONDON)).name());
+  }
+
+  /** The submitted variables as plain values; JSON ones (form-js lists) as lists. */
+  static Map<String, Object> submittedValues(DelegateExecution execution) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : execution.getVariableNames()) {
+      TypedValue typed = execution.getVariableTyped(name, true);
+      Object value = typed == null ? null : typed.getValue();
+      if (typed != null && typed.getType() != null && "json".equals(typed.getType().getName()) && value != null) {
+        value = fromJson(value.toString());
+      }
+      values.put(name, value);
+    }
+    return values;
+  }
+
+  private static Object fromJson(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException notJson) {
+      return json;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package org.preventcase.intake;
+
+import org.preventcase.vocabulary.FormOption;
+import org.preventcase.vocabulary.Urgency;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one validation of a referral, whichever way it arrives (the Tasklist start form, whose checks
+ * run only in the browser, or the partner API): required fields, types, formats, lengths, choices
+ * from the enumerations, dates that exist and are not in the future. Every bad field is reported,
+ * by key and label, never with its value. Text is kept exactly as written.
+ */
+@Component
+public class ReferralValidator {
+
+  static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+      .withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
+  private static final Pattern POSTCODE = Pattern.compile("(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
+  private static final int MAX_KEY_SHOWN = 60;
+
+  private final Clock clock;
+
+  public ReferralValidator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The valid referral, or a {@link ReferralRefusedException} naming every bad field. */
+  public ValidReferral validate(Map<String, ?> submitted) {
+    List<FieldProblem> problems = new ArrayList<>();
+    submitted.keySet().stream().filter(key -> ReferralField.byKey(key).isEmpty()).sorted().forEach(key ->
+        problems.add(new FieldProblem(shown(key), "'" + shown(key) + "' is not a field of the referral form")));
+    Map<ReferralField, Object> values = new EnumMap<>(ReferralField.class);
+    for (ReferralField field : ReferralField.values()) {
+      Object raw = submitted.get(field.key());
+      if (isAbsent(raw)) {
+        if (field.required()) {
+          problems.add(new FieldProblem(field.key(), field.label() + " is required"));
+        }
+        continue;
+      }
+      try {
+        values.put(field, parse(field, raw));
+      } catch (BadValue bad) {
+        problems.add(new FieldProblem(field.key(), field.label() + " " + bad.getMessage()));
+      }
+    }
+    if (Urgency.IMMEDIATE_RISK.name().equals(values.get(ReferralField.URGENCY))
+        && !values.containsKey(ReferralField.CALLED_999_AT)
+        && problems.stream().noneMatch(problem -> problem.field().equals(ReferralField.CALLED_999_AT.key()))) {
+      problems.add(new FieldProblem(ReferralField.CALLED_999_AT.key(),
+          ReferralField.CALLED_999_AT.label() + " is required when there is an immediate risk"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ReferralRefusedException(problems);
+    }
+    return new ValidReferral(values);
+  }
+
+  private static boolean isAbsent(Object raw) {
+    return raw == null || (raw instanceof String text && text.isBlank()) || (raw instanceof List<?> list && list.isEmpty());
+  }
+
+  private Object parse(ReferralField field, Object raw) {
+    if (field.kind() == ReferralField.Kind.CHOICES) {
+      if (!(raw instanceof List<?> list)) {
+        throw new BadValue("must be a list of choices");
+      }
+      List<String> codes = new ArrayList<>();
+      for (Object item : list) {
+        codes.add(choice(field, item));
+      }
+      return codes.stream().distinct().toList();
+    }
+    if (!(raw instanceof String text)) {
+      throw new BadValue("must be text");
+    }
+    if (text.length() > field.maxLength()) {
+      throw new BadValue("is longer than " + field.maxLength() + " characters");
+    }
+    if (text.indexOf('\u0000') >= 0) {
+      throw new BadValue("contains a character that cannot be stored");
+    }
+    return switch (field.kind()) {
+      case TEXT -> text;
+      case CHOICE -> choice(field, text);
+      case DATE -> dateOfBirth(text.strip());
+      case DATE_TIME -> pastMoment(text.strip());
+      case EMAIL -> matching(text.strip(), EMAIL, "must be an e-mail address such as name@example.org");
+      case PHONE -> matching(text.strip(), PHONE, "must be a phone number (digits, spaces, + ( ) -)");
+      case POSTCODE -> matching(text.strip(), POSTCODE, "must be a UK postcode such as PE1 1HF");
+      case NHS_NUMBER -> nhsNumber(text);
+      case CHOICES -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  private static String choice(ReferralField field, Object raw) {
+    if (raw instanceof String code && field.options().stream().anyMatch(option -> option.name().equals(code))) {
+      return code;
+    }
+    throw new BadValue("must be one of " + field.options().stream().map(FormOption::name)
+        .collect(Collectors.joining(", ")));
+  }
+
+  private LocalDate dateOfBirth(String text) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text, STRICT_DATE);
+    } catch (DateTimeException notADate) {
+      throw new BadValue("must be a real date, written YYYY-MM-DD");
+    }
+    if (date.isAfter(LocalDate.now(clock.withZone(LONDON)))) {
+      throw new BadValue("cannot be in the future");
+    }
+    if (date.isBefore(EARLIEST_BIRTH)) {
+      throw new BadValue("cannot be before 1900");
+    }
+    return date;
+  }
+
+  /** ISO-8601 with an offset (form-js writes UTC, e.g. 2026-11-23T09:15Z) or local London time. */
+  private OffsetDateTime pastMoment(String text) {
+    OffsetDateTime moment;
+    try {
+      moment = OffsetDateTime.parse(text);
+    } catch (DateTimeException noOffset) {
+      try {
+        moment = LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
+      } catch (DateTimeException notADateTime) {
+        throw new BadValue("must be a date and time, written YYYY-MM-DDThh:mm");
+      }
+    }
+    if (moment.toInstant().isAfter(clock.instant().plusSeconds(300))) {
+      throw new BadValue("cannot be in the future");
+    }
+    return moment;
+  }
+
+  private static String matching(String text, Pattern pattern, String rule) {
+    if (!pattern.matcher(text).matches()) {
+      throw new BadValue(rule);
+    }
+    return text;
+  }
+
+  /** Ten digits (spaces allowed) whose last is the modulus-11 check digit of the first nine. */
+  static String nhsNumber(String text) {
+    String digits = text.replace(" ", "");
+    if (!digits.matches("\\d{10}")) {
+      throw new BadValue("must be 10 digits");
+    }
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (digits.charAt(i) - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    if (check == 11) {
+      check = 0;
+    }
+    if (check == 10 || check != digits.charAt(9) - '0') {
+      throw new BadValue("is not a valid NHS number (check digit)");
+    }
+    return digits;
+  }
+
+  private static String shown(String key) {
+    String printable = key.replaceAll("[^A-Za-z0-9_.-]", "?");
+    return printable.length() > MAX_KEY_SHOWN ? printable.substring(0, MAX_KEY_SHOWN) + "..." : printable;
+  }
+
+  /** A field's value breaks its rule; the message completes "<label> ...". */
+  private static final class BadValue extends RuntimeException {
+    BadValue(String rule) {
+      super(rule, null, false, false);
+    }
+  }
+}

@@ -1,9 +1,0 @@
-package org.preventcase.referral;
-
-/** The referral intake process (processes/intake/referral-intake.bpmn). */
-public final class ReferralIntake {
-
-  public static final String PROCESS_KEY = "referral-intake";
-
-  private ReferralIntake() {}
-}

@@ -1,0 +1,33 @@
+package org.preventcase.vocabulary;
+
+import java.util.List;
+
+/**
+ * The only process variables a referral leaves in the engine once its start listener has run: the
+ * case reference and the non-identifying facts gateways, Tasklist forms and filters need.
+ */
+public final class IntakeVariables {
+
+  public static final String REFERRAL_ID = "referralId";
+  public static final String CASE_REF = "caseRef";
+  public static final String CONCERN_TYPE = "concernType";
+  public static final String URGENCY = "urgency";
+  public static final String REFERRER_SECTOR = "referrerSector";
+  public static final String AGE_BAND = "ageBand";
+  /** The priority of the referral's police tasks: high at once for an immediate risk. */
+  public static final String TASK_PRIORITY = "taskPriority";
+  /** The known-person match (PersonMatch.Kind), the matched case of this authority, another authority's name. */
+  public static final String PERSON_MATCH = "personMatch";
+  public static final String MATCHED_CASE_REF = "matchedCaseRef";
+  public static final String OTHER_AUTHORITY = "otherAuthority";
+  /** A repeat case's earlier case. */
+  public static final String PREVIOUS_CASE_REF = "previousCaseRef";
+  /** Set by the partner API before the start: FORM (Tasklist, the default) or API. */
+  public static final String SUBMITTED_THROUGH = "submittedThrough";
+
+  /** What the intake hands to the case process (those that are set). */
+  public static final List<String> CASE_FACTS = List.of(CASE_REF, CONCERN_TYPE, URGENCY, REFERRER_SECTOR, AGE_BAND,
+      TASK_PRIORITY, PREVIOUS_CASE_REF, OTHER_AUTHORITY);
+
+  private IntakeVariables() {}
+}

@@ -1,0 +1,103 @@
+package org.preventcase.intake;
+
+import org.preventcase.vocabulary.AgeBand;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one validation of a referral: every bad field named, by key and label, never with its value. */
+class ReferralValidatorTest {
+
+  final ReferralValidator validator = new ReferralValidator(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"),
+      ZoneOffset.UTC));
+
+  List<FieldProblem> problems(Map<String, Object> referral) {
+    try {
+      validator.validate(referral);
+      return List.of();
+    } catch (ReferralRefusedException refused) {
+      return refused.problems();
+    }
+  }
+
+  @Test
+  void aCompleteReferralIsValidAndItsTextIsKeptExactlyAsWritten() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("A"));
+    referral.put("personNhsNumber", "943 476 5919");
+    ValidReferral valid = validator.validate(referral);
+    assertThat(valid.text(ReferralField.CONCERN_DESCRIPTION)).isEqualTo(referral.get("concernDescription"));
+    assertThat(valid.date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2012, 4, 17));
+    assertThat(valid.codes(ReferralField.AGENCIES_INVOLVED)).containsExactly("EARLY_HELP", "EDUCATION");
+    assertThat(valid.text(ReferralField.PERSON_NHS_NUMBER)).isEqualTo("9434765919");
+    assertThat(valid.urgent()).isFalse();
+  }
+
+  @Test
+  void everyBadFieldIsNamedAndNoValueIsRepeated() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("B"));
+    referral.remove("personFamilyName");
+    referral.put("personGivenNames", 42);
+    referral.put("personDateOfBirth", "2011-02-30");
+    referral.put("concernType", "SECRET_VALUE_X");
+    referral.put("concernDescription", "y".repeat(10_001));
+    referral.put("referrerEmail", "not-an-address-Q");
+    referral.put("personNhsNumber", "9434765918");
+    referral.put("agenciesInvolved", List.of("EDUCATION", "NOWHERE_Z"));
+    referral.put("favouriteColour", "blue");
+
+    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactlyInAnyOrder("personFamilyName",
+        "personGivenNames", "personDateOfBirth", "concernType", "concernDescription", "referrerEmail",
+        "personNhsNumber", "agenciesInvolved", "favouriteColour");
+    assertThatThrownBy(() -> validator.validate(referral)).isInstanceOf(ReferralRefusedException.class)
+        .hasMessageStartingWith("The referral was not sent. Please correct: ")
+        .hasMessageContaining("Family name is required")
+        .hasMessageContaining("Given names must be text")
+        .hasMessageContaining("Date of birth must be a real date")
+        .hasMessageContaining("Type of concern must be one of EXTREME_RIGHT_WING")
+        .hasMessageContaining("Describe your concerns is longer than 10000 characters")
+        .hasMessageNotContainingAny("SECRET_VALUE_X", "not-an-address-Q", "NOWHERE_Z", "blue", "yyyy", "9434765918");
+  }
+
+  @Test
+  void aFutureOrAncientDateOfBirthIsRefused() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("C"));
+    referral.put("personDateOfBirth", "2026-11-24");
+    assertThat(problems(referral)).singleElement()
+        .isEqualTo(new FieldProblem("personDateOfBirth", "Date of birth cannot be in the future"));
+    referral.put("personDateOfBirth", "1899-12-31");
+    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("Date of birth cannot be before 1900");
+  }
+
+  @Test
+  void anImmediateRiskNeedsWhen999WasCalledAndThatIsNotInTheFuture() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("D"));
+    referral.put("urgency", "IMMEDIATE_RISK");
+    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("called999At");
+    referral.put("called999At", "2026-11-23T13:00Z");
+    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("When 999 was called cannot be in the future");
+    referral.put("called999At", "2026-11-23T11:40Z");
+    assertThat(validator.validate(referral).urgent()).isTrue();
+  }
+
+  @Test
+  void blankOptionalFieldsAreAbsentAndAgeBandsFollowTheStatistics() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("E"));
+    referral.put("personPostcode", "");
+    referral.put("personAliases", null);
+    assertThat(validator.validate(referral).values()).doesNotContainKeys(ReferralField.PERSON_POSTCODE,
+        ReferralField.PERSON_ALIASES);
+    LocalDate on = LocalDate.of(2026, 11, 23);
+    assertThat(AgeBand.of(LocalDate.of(2016, 11, 24), on)).isEqualTo(AgeBand.UNDER_11);
+    assertThat(AgeBand.of(LocalDate.of(2012, 4, 17), on)).isEqualTo(AgeBand.AGED_11_TO_15);
+    assertThat(AgeBand.of(LocalDate.of(2009, 11, 23), on)).isEqualTo(AgeBand.AGED_16_TO_17);
+    assertThat(AgeBand.of(LocalDate.of(2008, 11, 23), on)).isEqualTo(AgeBand.ADULT);
+  }
+}
