@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends to the audit trail (audit_event, append-only for the application role) and reads it back
- * for the managers' view. Only the case service and the managers' audit view call it.
+ * Appends to the audit trail (audit_event, through the function audit_append: the application role
+ * may not insert, update or delete a row) and reads it back for the managers' view. Only the case service and the managers' audit view call it.
  */
 @Component
 public class AuditTrail {
@@ -29,13 +29,14 @@ public class AuditTrail {
   }
 
   public void record(AuditRecord row) {
-    jdbc.sql("""
-            INSERT INTO audit_event (user_id, authority_code, case_id, case_reference, subject_user_id, action, outcome,
-              purpose_code, purpose_detail, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+    // the only way in: the schema owner's function stamps the row with the database's clock
+    jdbc.sql("SELECT audit_append(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS bigint), CAST(? AS varchar), "
+            + "CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), "
+            + "CAST(? AS varchar))")
         .params(row.userId(), row.authorityCode(), row.caseId(), row.caseReference(), row.subjectUserId(),
             row.action().name(), row.outcome().name(), row.purpose().code().name(), row.purpose().detail(),
             row.recipient())
-        .update();
+        .query(Long.class).single();
   }
 
   /** A case's trail, newest first (index audit_event_case_trail). */

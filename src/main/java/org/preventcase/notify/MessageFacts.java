@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.preventcase.audit.ChainHead;
 
 /**
  * What a message may say beyond its case reference: typed, non-identifying facts only. There is
@@ -21,37 +22,45 @@ import java.util.regex.Pattern;
  * @param meetingDate the date of a panel meeting
  * @param caseReferences the cases listed on a panel agenda
  * @param authorityName the authority a case is transferred to or from
+ * @param auditHeads the heads of an authority's audit chains, one {@code ChainHead} line each
  */
 public record MessageFacts(String taskName, LocalDate dueDate, LocalDate meetingDate, List<String> caseReferences,
-    String authorityName) {
+    String authorityName, List<String> auditHeads) {
 
   static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
   private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N} ,.'()&:/-]{1,120}");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-  public static final MessageFacts NONE = new MessageFacts(null, null, null, List.of(), null);
+  public static final MessageFacts NONE = new MessageFacts(null, null, null, List.of(), null, List.of());
 
   public MessageFacts {
     caseReferences = caseReferences == null ? List.of() : List.copyOf(caseReferences);
     requireMatch("taskName", taskName, LABEL);
     requireMatch("authorityName", authorityName, LABEL);
     caseReferences.forEach(reference -> requireMatch("caseReferences", reference, REFERENCE));
+    auditHeads = auditHeads == null ? List.of() : List.copyOf(auditHeads);
+    auditHeads.forEach(head -> requireMatch("auditHeads", head, ChainHead.LINE));
   }
 
   public static MessageFacts task(String taskName, LocalDate dueDate) {
-    return new MessageFacts(taskName, dueDate, null, List.of(), null);
+    return new MessageFacts(taskName, dueDate, null, List.of(), null, List.of());
   }
 
   public static MessageFacts dueOn(LocalDate dueDate) {
-    return new MessageFacts(null, dueDate, null, List.of(), null);
+    return new MessageFacts(null, dueDate, null, List.of(), null, List.of());
   }
 
   public static MessageFacts agenda(LocalDate meetingDate, List<String> caseReferences) {
-    return new MessageFacts(null, null, meetingDate, caseReferences, null);
+    return new MessageFacts(null, null, meetingDate, caseReferences, null, List.of());
   }
 
   public static MessageFacts authority(String authorityName) {
-    return new MessageFacts(null, null, null, List.of(), authorityName);
+    return new MessageFacts(null, null, null, List.of(), authorityName, List.of());
+  }
+
+  /** The daily audit digest: the heads of the authority's audit chains, which its managers keep. */
+  public static MessageFacts auditHeads(List<ChainHead> heads) {
+    return new MessageFacts(null, null, null, List.of(), null, heads.stream().map(ChainHead::line).toList());
   }
 
   /** The template placeholders these facts fill, by name. */
@@ -62,6 +71,7 @@ public record MessageFacts(String taskName, LocalDate dueDate, LocalDate meeting
     if (meetingDate != null) values.put("meetingDate", DATE.format(meetingDate));
     if (!caseReferences.isEmpty()) values.put("caseReferences", String.join("\n", caseReferences));
     if (authorityName != null) values.put("authorityName", authorityName);
+    if (!auditHeads.isEmpty()) values.put("auditHeads", String.join("\n", auditHeads));
     return values;
   }
 

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageTemplates {
 
-  static final Set<String> PLACEHOLDERS = Set.of("caseReference", "caseLink", "tasklistLink", "taskName", "dueDate",
-      "meetingDate", "caseReferences", "authorityName");
+  static final Set<String> PLACEHOLDERS = Set.of("caseReference", "caseLink", "tasklistLink", "verificationLink", "taskName", "dueDate",
+      "meetingDate", "caseReferences", "authorityName", "auditHeads");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 
   public record Message(String subject, String body) {}

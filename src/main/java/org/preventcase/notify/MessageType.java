@@ -16,7 +16,9 @@ public enum MessageType {
   ALLOCATION_TO_INTERVENTION_PROVIDER,
   REFERRAL_TO_MAPPA,
   CASE_TRANSFER,
-  POST_EXIT_REVIEW_DUE;
+  POST_EXIT_REVIEW_DUE,
+  /** Not about a case: the daily heads of an authority's audit chains, for its managers to keep. */
+  AUDIT_DIGEST;
 
   public String templateResource() {
     return "notifications/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".txt";

@@ -13,6 +13,7 @@ record OutboxMessage(long id, String authorityCode, String caseReference, Messag
     values.put("caseReference", caseReference);
     values.put("caseLink", publicUrl + "/cases/" + caseReference);
     values.put("tasklistLink", publicUrl + "/camunda/app/tasklist/");
+    values.put("verificationLink", publicUrl + "/audit/verification");
     values.putAll(facts.placeholders());
     return values;
   }

@@ -12,7 +12,8 @@ class MessageTemplatesTest {
 
   static final MessageTemplates TEMPLATES = new MessageTemplates();
   static final MessageFacts ALL_FACTS = new MessageFacts("Screen referral and deconflict", LocalDate.of(2026, 12, 1),
-      LocalDate.of(2026, 12, 3), List.of("E06000031-2026-00001", "E06000031-2026-00002"), "Cambridgeshire County Council");
+      LocalDate.of(2026, 12, 3), List.of("E06000031-2026-00001", "E06000031-2026-00002"), "Cambridgeshire County Council",
+      List.of("E06000031 2026-12 57 " + "3fa2".repeat(16)));
 
   @ParameterizedTest
   @EnumSource(MessageType.class)

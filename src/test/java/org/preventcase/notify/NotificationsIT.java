@@ -184,7 +184,8 @@ class NotificationsIT extends ApplicationIT {
         new NewCase.Referral(OffsetDateTime.now(), "EDUCATION", "EXTREME_RIGHT_WING", "ROUTINE",
             "Ellison Quarrendon of 14 Tannery Row said ..."), "GATEWAY"), Purpose.of(Purpose.Code.INTAKE));
     MessageFacts facts = new MessageFacts("Screen referral and deconflict", LocalDate.of(2026, 12, 1),
-        LocalDate.of(2026, 12, 3), List.of(reference), "Luton Borough Council");
+        LocalDate.of(2026, 12, 3), List.of(reference), "Luton Borough Council",
+        List.of("E06000031 2026-12 57 " + "3fa2".repeat(16)));
     String address = "coordinator.mailbox@council.example";
     for (MessageType type : MessageType.values()) {
       queue(new Notification(AUTHORITY, reference, type, new Recipient.Address(address), facts, "all-types"));
