@@ -13,7 +13,9 @@ record OutboxMessage(long id, String authorityCode, String caseReference, Messag
     values.put("caseReference", caseReference);
     values.put("caseLink", publicUrl + "/cases/" + caseReference);
     values.put("tasklistLink", publicUrl + "/camunda/app/tasklist/");
-    values.put("verificationLink", publicUrl + "/audit/verification");
+    if (type == MessageType.AUDIT_DIGEST) {
+      values.put("verificationLink", publicUrl + "/audit/verification");
+    }
     values.putAll(facts.placeholders());
     return values;
   }
