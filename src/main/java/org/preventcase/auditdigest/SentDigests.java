@@ -8,10 +8,14 @@ import java.util.Optional;
 import org.preventcase.audit.AuditAnchors;
 import org.preventcase.audit.ChainHead;
 import org.preventcase.notify.MessageType;
+import org.preventcase.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The chain heads of every digest sent to an authority's managers: what they hold in their mailboxes. */
+/**
+ * The chain heads of every digest sent to an authority's Prevent managers: what they hold in their
+ * mailboxes. Only messages to the managers' group count (as {@link AuditDigest} sends them).
+ */
 @Component
 class SentDigests implements AuditAnchors {
 
@@ -26,8 +30,8 @@ class SentDigests implements AuditAnchors {
   @Override
   public List<ChainHead> keptHeads(String authorityCode) {
     return jdbc.sql("SELECT DISTINCT facts->>'auditHeads' FROM notification_outbox WHERE authority_code = ? "
-            + "AND message_type = ? AND status = 'SENT'")
-        .param(authorityCode).param(MessageType.AUDIT_DIGEST.name()).query(String.class).list().stream()
+            + "AND message_type = ? AND recipient_kind = 'GROUP_MEMBER' AND recipient_group = ? AND status = 'SENT'")
+        .param(authorityCode).param(MessageType.AUDIT_DIGEST.name()).param(Role.PREVENT_MANAGER.groupId()).query(String.class).list().stream()
         .flatMap(heads -> lines(heads).stream()).distinct()
         .map(ChainHead::parse).flatMap(Optional::stream).toList();
   }
