@@ -1,5 +1,6 @@
 package org.preventcase.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -8,29 +9,40 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a sign-in against the engine's identity service (its password hashing, password policy and
- * lock-out after failed attempts); the user's groups become authorities GROUP_&lt;id&gt;.
+ * Checks a sign-in (form or HTTP Basic) against the engine's identity service (its password hashing
+ * and policy; its own lock-out is off) after the sign-in throttle lets the account and address try;
+ * the user's groups become authorities GROUP_&lt;id&gt;.
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final SignInThrottle throttle;
 
-  public CamundaIdentityAuthentication(IdentityService identityService) {
+  public CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object password = authentication.getCredentials();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "";
+    Duration wait = throttle.attempt(userId, address);
+    if (!wait.isZero()) {
+      throw new SignInThrottledException(wait);
+    }
     if (userId == null || userId.isBlank() || !(password instanceof String secret)
         || !identityService.checkPassword(userId, secret)) {
       throw new BadCredentialsException("Sign-in failed");
     }
+    throttle.succeeded(userId, address);
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .map(id -> new SimpleGrantedAuthority("GROUP_" + id))

@@ -18,7 +18,7 @@ public class SignInPage {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String notice = request.getParameter("error") != null
         ? "<p class=\"notice error\" role=\"alert\">Sign-in failed: check your username and password. "
-            + "After several failed attempts your account is locked for a short time.</p>"
+            + "After several failed attempts you must wait a little longer each time before trying again.</p>"
         : request.getParameter("logout") != null ? "<p class=\"notice\" role=\"status\">You have signed out.</p>" : "";
     String html = Pages.head("Sign in") + """
         <body>
