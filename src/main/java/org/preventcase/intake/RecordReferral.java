@@ -3,8 +3,6 @@ package org.preventcase.intake;
 import org.preventcase.vocabulary.AgeBand;
 import org.preventcase.vocabulary.IntakeVariables;
 import org.preventcase.vocabulary.Urgency;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.security.Actors;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("recordReferral")
 public class RecordReferral implements ExecutionListener {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private final ReferralValidator validator;
   private final CaseService cases;
@@ -63,25 +61,25 @@ public class RecordReferral implements ExecutionListener {
         LocalDate.ofInstant(receivedAt.toInstant(), LONDON)).name());
   }
 
-  /** The submitted variables as plain values; JSON ones (form-js lists) as lists. */
+  /**
+   * The submitted variables as plain values; JSON ones (form-js lists) as lists, read from the text
+   * as submitted, so that a key given twice is refused rather than collapsed.
+   */
   static Map<String, Object> submittedValues(DelegateExecution execution) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : execution.getVariableNames()) {
-      TypedValue typed = execution.getVariableTyped(name, true);
-      Object value = typed == null ? null : typed.getValue();
-      if (typed != null && typed.getType() != null && "json".equals(typed.getType().getName()) && value != null) {
-        value = fromJson(value.toString());
+      TypedValue typed = execution.getVariableTyped(name, false);
+      Object value;
+      if (typed instanceof SerializableValue json && typed.getType() != null && "json".equals(typed.getType().getName())) {
+        String text = json.getValueSerialized();
+        Object parsed = text == null ? null : ReferralJson.value(text, ReferralField.byKey(name).orElse(null));
+        value = parsed == null ? text : parsed;
+      } else {
+        typed = execution.getVariableTyped(name, true);
+        value = typed == null ? null : typed.getValue();
       }
       values.put(name, value);
     }
     return values;
-  }
-
-  private static Object fromJson(String json) {
-    try {
-      return JSON.readValue(json, Object.class);
-    } catch (JsonProcessingException notJson) {
-      return json;
-    }
   }
 }

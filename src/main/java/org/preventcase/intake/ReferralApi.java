@@ -53,11 +53,12 @@ class ReferralApi {
     if (body != null && body.length() > MAX_BODY) {
       return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "A referral is at most " + MAX_BODY + " characters of JSON.");
     }
-    Map<String, Object> referral = ReferralJson.object(body == null ? "" : body).orElse(null);
-    if (referral == null) {
-      return invalid(List.of(new FieldProblem("", "The body must be a JSON object with the referral form's fields")));
-    }
+    Map<String, Object> referral;
     try {
+      referral = ReferralJson.object(body == null ? "" : body).orElse(null);
+      if (referral == null) {
+        return invalid(List.of(new FieldProblem("", "The body must be a JSON object with the referral form's fields")));
+      }
       validator.validate(referral);
     } catch (ReferralRefusedException refused) {
       return invalid(refused.problems());

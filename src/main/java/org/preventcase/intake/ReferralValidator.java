@@ -10,10 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -27,7 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferralValidator {
 
-  static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+  static final int OLDEST_AGE = 110;
+  /** Names of people: refused with invisible or control characters, kept in Unicode NFC. */
+  static final Set<ReferralField> NAMES = EnumSet.of(ReferralField.PERSON_GIVEN_NAMES, ReferralField.PERSON_FAMILY_NAME,
+      ReferralField.PERSON_ALIASES, ReferralField.REFERRER_NAME);
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
       .withResolverStyle(ResolverStyle.STRICT);
@@ -35,6 +41,7 @@ public class ReferralValidator {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
   private static final Pattern POSTCODE = Pattern.compile("(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
   private static final int MAX_KEY_SHOWN = 60;
+  private static final String NOT_TEXT = "contains characters that are not valid text (not UTF-8): type the name again";
 
   private final Clock clock;
 
@@ -98,6 +105,9 @@ public class ReferralValidator {
     if (text.indexOf('\u0000') >= 0) {
       throw new BadValue("contains a character that cannot be stored");
     }
+    if (NAMES.contains(field)) {
+      return name(field, text);
+    }
     return switch (field.kind()) {
       case TEXT -> text;
       case CHOICE -> choice(field, text);
@@ -129,10 +139,42 @@ public class ReferralValidator {
     if (date.isAfter(LocalDate.now(clock.withZone(LONDON)))) {
       throw new BadValue("cannot be in the future");
     }
-    if (date.isBefore(EARLIEST_BIRTH)) {
-      throw new BadValue("cannot be before 1900");
+    if (!date.isAfter(LocalDate.now(clock.withZone(LONDON)).minusYears(OLDEST_AGE + 1))) {
+      throw new BadValue("gives an age over " + OLDEST_AGE + ": check the year");
     }
     return date;
+  }
+
+  /**
+   * A name as written, in Unicode NFC (so the same name typed on two keyboards matches), refused if
+   * it holds what no name holds: control characters, bidirectional overrides and other invisible
+   * formatting (zero-width) characters, or text that was not valid UTF-8. Aliases are one per line.
+   */
+  private static String name(ReferralField field, String text) {
+    String name = Normalizer.normalize(text, Normalizer.Form.NFC);
+    boolean perLine = field == ReferralField.PERSON_ALIASES;
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
+      i += Character.charCount(c);
+      if (perLine && (c == '\n' || c == '\r')) {
+        continue;
+      }
+      switch (Character.getType(c)) {
+        case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+            throw new BadValue("contains a control character (such as a tab or line break): "
+                + (perLine ? "write one name per line" : "write the name on one line"));
+        case Character.FORMAT -> throw new BadValue(
+            "contains an invisible formatting character (a bidirectional override or a zero-width character): "
+                + "type the name again");
+        case Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> throw new BadValue(NOT_TEXT);
+        default -> {
+          if (c == '\uFFFD') { // what a decoder puts for bytes that are not UTF-8
+            throw new BadValue(NOT_TEXT);
+          }
+        }
+      }
+    }
+    return name;
   }
 
   /** ISO-8601 with an offset (form-js writes UTC, e.g. 2026-11-23T09:15Z) or local London time. */
@@ -180,7 +222,7 @@ public class ReferralValidator {
     return digits;
   }
 
-  private static String shown(String key) {
+  static String shown(String key) {
     String printable = key.replaceAll("[^A-Za-z0-9_.-]", "?");
     return printable.length() > MAX_KEY_SHOWN ? printable.substring(0, MAX_KEY_SHOWN) + "..." : printable;
   }

@@ -1,5 +1,7 @@
 package org.preventcase.security;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -18,6 +20,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,20 +28,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Closes expression injection through task queries: Camunda evaluates `*Expression` fields of a
  * query (also inside `orQueries`), so any engine API request, by the REST API or the webapps, whose
  * query string or JSON body holds such a key is refused with 400 before the engine sees it. Stored
- * filters may hold expressions, and only administrators may create or update filters.
+ * filters may hold expressions, and only administrators may create or update filters. A JSON body
+ * that gives a key twice in one object is refused too (the engine would silently keep the last).
  */
 public class ExpressionQueryGuard extends OncePerRequestFilter {
 
   static final int MAX_BODY_BYTES = 1 << 20;
   private static final Pattern FILTER_WRITE = Pattern.compile(".*/filter/(create|[^/]+)$");
-  private final ObjectMapper json = new ObjectMapper();
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
+  private final ObjectMapper json = new ObjectMapper().configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> parameter = request.getParameterMap().keySet().stream().filter(ExpressionQueryGuard::isExpressionKey).findFirst();
     if (parameter.isPresent()) {
-      refuse(response, parameter.get());
+      refuse(response, "Expressions are not allowed in queries (" + safe(parameter.get()) + ")");
       return;
     }
     if (!hasJsonBody(request) || isFilterWrite(request)) {
@@ -50,20 +55,23 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    Optional<String> key = body.length == 0 ? Optional.empty() : expressionKey(readTree(body));
+    JsonNode tree;
+    try {
+      tree = body.length == 0 ? null : json.readTree(body);
+    } catch (JsonProcessingException notJson) {
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(notJson.getOriginalMessage()));
+      if (duplicate.find()) {
+        refuse(response, "The key '" + safe(duplicate.group(1)) + "' is given more than once in one object");
+        return;
+      }
+      tree = null; // the engine answers malformed JSON itself
+    }
+    Optional<String> key = expressionKey(tree);
     if (key.isPresent()) {
-      refuse(response, key.get());
+      refuse(response, "Expressions are not allowed in queries (" + safe(key.get()) + ")");
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
-  }
-
-  private JsonNode readTree(byte[] body) {
-    try {
-      return json.readTree(body);
-    } catch (IOException notJson) {
-      return null; // the engine answers malformed JSON itself
-    }
   }
 
   static boolean isExpressionKey(String key) {
@@ -106,13 +114,16 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
         && FILTER_WRITE.matcher(request.getRequestURI()).matches();
   }
 
-  private static void refuse(HttpServletResponse response, String key) throws IOException {
+  private static String safe(String key) {
+    return key.replaceAll("[^A-Za-z0-9_.-]", "");
+  }
+
+  /** 400 in the engine API's own error shape; the message holds only filtered key names. */
+  private static void refuse(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    String safeKey = key.replaceAll("[^A-Za-z0-9_.-]", "");
-    response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"Expressions are not allowed in queries ("
-        + safeKey + ")\"}");
+    response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}");
   }
 
   /** Hands the already-read body on to the engine. */

@@ -72,8 +72,42 @@ class ReferralValidatorTest {
     referral.put("personDateOfBirth", "2026-11-24");
     assertThat(problems(referral)).singleElement()
         .isEqualTo(new FieldProblem("personDateOfBirth", "Date of birth cannot be in the future"));
-    referral.put("personDateOfBirth", "1899-12-31");
-    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("Date of birth cannot be before 1900");
+    referral.put("personDateOfBirth", "1915-11-23");
+    assertThat(problems(referral)).extracting(FieldProblem::message)
+        .containsExactly("Date of birth gives an age over 110: check the year");
+    referral.put("personDateOfBirth", "1915-11-24");
+    assertThat(problems(referral)).isEmpty();
+  }
+
+  @Test
+  void namesWithControlInvisibleOrInvalidCharactersAreRefusedAndFreeTextKeepsThem() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("N"));
+    referral.put("personGivenNames", "Ann\u0007e");
+    referral.put("personFamilyName", "Smith\u202Egnop");
+    referral.put("referrerName", "Jo\u200Bn");
+    referral.put("personAliases", "Ozzy\nO.\uD800T.");
+    referral.put("concernDescription", "Quoted post: \u202Ereversed\u200B text\tas written");
+    assertThat(problems(referral)).extracting(FieldProblem::field)
+        .containsExactly("personGivenNames", "personFamilyName", "personAliases", "referrerName");
+    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly(
+        "Given names contains a control character (such as a tab or line break): write the name on one line",
+        "Family name contains an invisible formatting character (a bidirectional override or a zero-width "
+            + "character): type the name again",
+        "Aliases or other names contains characters that are not valid text (not UTF-8): type the name again",
+        "Your name contains an invisible formatting character (a bidirectional override or a zero-width "
+            + "character): type the name again");
+    referral.put("personGivenNames", "Ren\uFFFD");
+    assertThat(problems(referral)).extracting(FieldProblem::field).contains("personGivenNames");
+  }
+
+  @Test
+  void namesAreKeptInNormalisationFormC() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("C"));
+    referral.put("personGivenNames", "Zoe\u0308 Rene\u0301e");
+    referral.put("personAliases", "Chloe\u0308\nAnai\u0308s");
+    ValidReferral valid = validator.validate(referral);
+    assertThat(valid.text(ReferralField.PERSON_GIVEN_NAMES)).isEqualTo("Zo\u00EB Ren\u00E9e");
+    assertThat(valid.text(ReferralField.PERSON_ALIASES)).isEqualTo("Chlo\u00EB\nAna\u00EFs");
   }
 
   @Test

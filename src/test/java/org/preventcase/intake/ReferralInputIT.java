@@ -1,0 +1,148 @@
+package org.preventcase.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Referral input that was stored and should not be (issue 16 item 8), by the partner API and by the
+ * start form through the engine's submit-form: duplicate JSON keys, ages over 110, names holding
+ * control, bidirectional, zero-width or invalid characters; names kept in NFC, free text as written.
+ */
+class ReferralInputIT extends ApplicationIT {
+
+  static final String SUBMIT_FORM = "/engine-rest/process-definition/key/referral-intake/submit-form";
+
+  @Autowired JdbcTemplate jdbc;
+
+  Map<String, Object> valid() {
+    return new LinkedHashMap<>(ReferralExamples.valid(ReferralApiIT.marker()));
+  }
+
+  long referrals() {
+    return jdbc.queryForObject("SELECT count(*) FROM referral", Long.class);
+  }
+
+  HttpResponse<String> postBytes(byte[] body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/referrals"))
+        .header("Content-Type", "application/json").header("Idempotency-Key", ReferralApiIT.key())
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString(("demo-referrer:" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The JSON of {@code referral} with {@code key} given a second time, as its last property. */
+  static String withDuplicate(Map<String, Object> referral, String key, Object second) {
+    String json = ReferralExamples.json(referral);
+    return json.substring(0, json.length() - 1) + "," + ReferralExamples.json(key) + ":"
+        + ReferralExamples.json(second) + "}";
+  }
+
+  /** The engine's answer to a start form the validator refuses (Tasklist shows its message). */
+  static void assertRefusedForm(HttpResponse<String> response, String message) {
+    assertThat(response.statusCode()).as(response.body()).isIn(400, 500);
+    assertThat(response.body()).contains("The referral was not sent. Please correct: ").contains(message);
+  }
+
+  @Test
+  void aPartnerBodyGivingAKeyTwiceIsRefusedNamingTheKey() {
+    long before = referrals();
+    String body = withDuplicate(valid(), "personFamilyName", "Someone-Else");
+    HttpResponse<String> response = ReferralApiIT.post(baseUrl(), "demo-referrer", ReferralApiIT.key(), body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(ReferralApiIT.json(response).path("errors").get(0).path("field").asText()).isEqualTo("personFamilyName");
+    assertThat(ReferralApiIT.json(response).path("errors").get(0).path("message").asText())
+        .isEqualTo("'personFamilyName' is given more than once: send each field once");
+    assertThat(response.body()).doesNotContain("Someone-Else");
+    assertThat(referrals()).isEqualTo(before);
+  }
+
+  @Test
+  void aSubmittedFormGivingAVariableTwiceOrAJsonValueWithAKeyTwiceIsRefused() {
+    long before = referrals();
+    String body = ReferralExamples.submitFormBody(valid());
+    String twice = body.substring(0, body.length() - 2) + ",\"urgency\":{\"value\":\"IMMEDIATE_RISK\"}}}";
+    HttpResponse<String> duplicateVariable = call("POST", SUBMIT_FORM, "demo-referrer", twice);
+    assertThat(duplicateVariable.statusCode()).as(duplicateVariable.body()).isEqualTo(400);
+    assertThat(duplicateVariable.body()).contains("The key 'urgency' is given more than once");
+
+    Map<String, Object> referral = valid();
+    referral.put("agenciesInvolved", List.of("EDUCATION"));
+    String json = ReferralExamples.submitFormBody(referral)
+        .replace(ReferralExamples.json(ReferralExamples.json(List.of("EDUCATION"))),
+            ReferralExamples.json("[{\"code\":\"EDUCATION\",\"code\":\"POLICE\"}]"));
+    assertRefusedForm(call("POST", SUBMIT_FORM, "demo-referrer", json),
+        "Other agencies involved gives the key 'code' more than once");
+    assertThat(referrals()).isEqualTo(before);
+  }
+
+  @Test
+  void anAgeOver110IsRefusedByTheApiAndTheForm() {
+    Map<String, Object> referral = valid();
+    referral.put("personDateOfBirth", "1901-05-01");
+    HttpResponse<String> api = ReferralApiIT.post(baseUrl(), "demo-referrer", ReferralApiIT.key(),
+        ReferralExamples.json(referral));
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.body()).contains("Date of birth gives an age over 110");
+    assertRefusedForm(call("POST", SUBMIT_FORM, "demo-referrer", ReferralExamples.submitFormBody(referral)),
+        "Date of birth gives an age over 110");
+  }
+
+  @Test
+  void namesWithBidirectionalOverridesOrInvalidUtf8AreRefusedWithAFieldError() {
+    long before = referrals();
+    Map<String, Object> referral = valid();
+    referral.put("personFamilyName", "Marsh\u202Eevil");
+    assertRefusedForm(call("POST", SUBMIT_FORM, "demo-referrer", ReferralExamples.submitFormBody(referral)),
+        "Family name contains an invisible formatting character");
+
+    referral = valid();
+    referral.put("personGivenNames", "Ren@@");
+    byte[] body = ReferralExamples.json(referral).getBytes(StandardCharsets.UTF_8);
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("Ren@@");
+    body[at + 3] = (byte) 0xC3; // a lead byte followed by one that cannot continue it: not UTF-8
+    body[at + 4] = (byte) 0x28;
+    HttpResponse<String> api = postBytes(body);
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+    assertThat(ReferralApiIT.json(api).path("errors").get(0).path("field").asText()).isEqualTo("personGivenNames");
+    assertThat(api.body()).contains("Given names contains characters that are not valid text");
+    assertThat(referrals()).isEqualTo(before);
+  }
+
+  @Test
+  void namesAreStoredInNfcAndFreeTextAsWritten() {
+    Map<String, Object> referral = valid();
+    String family = "Bro\u0308nte" + ReferralApiIT.marker();
+    referral.put("personFamilyName", family);
+    String description = "Quoted: \u202Ereversed\u202C and\u200Bjoined <b>as written</b>";
+    referral.put("concernDescription", description);
+    HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", ReferralApiIT.key(),
+        ReferralExamples.json(referral));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long referralId = ReferralApiIT.json(created).path("referralId").asLong();
+    assertThat(jdbc.queryForObject("SELECT p.family_name FROM person p JOIN referral r ON r.person_id = p.id WHERE r.id = ?",
+        String.class, referralId)).isEqualTo(java.text.Normalizer.normalize(family, java.text.Normalizer.Form.NFC))
+        .startsWith("Br\u00F6nte");
+    assertThat(jdbc.queryForObject("SELECT concern FROM referral WHERE id = ?", String.class,
+        referralId)).isEqualTo(description);
+  }
+}
