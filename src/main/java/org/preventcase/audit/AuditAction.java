@@ -1,4 +1,7 @@
 package org.preventcase.audit;
 
-/** What was done with case data. EXPORT and NOTIFY are disclosures and name their recipient. */
-public enum AuditAction { VIEW, CREATE, UPDATE, EXPORT, NOTIFY, AUDIT_VIEW }
+/**
+ * What was done with case data. EXPORT and NOTIFY are disclosures and name their recipient. The
+ * ACCESS_ actions are changes to who may see cases: requested, approved or refused by a manager.
+ */
+public enum AuditAction { VIEW, CREATE, UPDATE, EXPORT, NOTIFY, AUDIT_VIEW, ACCESS_REQUEST, ACCESS_APPROVE, ACCESS_REFUSE }

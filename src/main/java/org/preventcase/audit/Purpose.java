@@ -27,7 +27,9 @@ public record Purpose(Code code, String detail) {
     /** A Prevent manager reviewing the audit trail. */
     AUDIT_REVIEW(false),
     /** A message about the case delivered by the notifications outbox; detail = the message type. */
-    NOTIFICATION(true);
+    NOTIFICATION(true),
+    /** A change to who may see cases (a role, an authority, an authorization); detail = the change. */
+    ACCESS_CHANGE(true);
 
     private final boolean needsDetail;
 

@@ -43,11 +43,19 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
       throw new BadCredentialsException("Sign-in failed");
     }
     throttle.succeeded(userId, address);
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupAuthorities(userId));
+  }
+
+  /** The user's current groups as authorities GROUP_&lt;id&gt;. */
+  List<SimpleGrantedAuthority> groupAuthorities(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
         .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+  }
+
+  boolean exists(String userId) {
+    return identityService.createUserQuery().userId(userId).count() == 1;
   }
 
   @Override

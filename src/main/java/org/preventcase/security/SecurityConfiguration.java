@@ -4,18 +4,22 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -67,10 +71,12 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, ObjectProvider<CamundaIdentityAuthentication> identity, Clock clock,
+      Environment environment) throws Exception {
     RequestMatcher webappApi = withDefaults().matcher("/camunda/api/**");
     return http
         .securityMatcher(withDefaults().matcher("/camunda/**"))
+        .addFilterBefore(membershipRefresh(identity, clock, environment), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             // CVE-2026-77226: the anonymous first-run setup is closed for everyone
             .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
@@ -92,15 +98,19 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain applicationPages(HttpSecurity http) throws Exception {
+  SecurityFilterChain applicationPages(HttpSecurity http, ObjectProvider<CamundaIdentityAuthentication> identity,
+      Clock clock, Environment environment) throws Exception {
     RequestMatcher api = new OrRequestMatcher(withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"));
     return http
+        .addFilterBefore(membershipRefresh(identity, clock, environment), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),
                 withDefaults().matcher("/assets/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/**"), withDefaults().matcher("/notifications/**"),
                 withDefaults().matcher("/api/notifications/**"))
                 .hasAnyAuthority(Role.ADMINISTRATOR.authority(), Role.PREVENT_MANAGER.authority())
+            .requestMatchers(withDefaults().matcher("/access-requests/**"))
+                .hasAuthority(Role.PREVENT_MANAGER.authority())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareBasicEntryPoint()))
@@ -111,6 +121,12 @@ public class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
         .build();
+  }
+
+  /** Sessions read their roles again after prevent.security.membership-refresh (in the chain only, not a bean). */
+  private static MembershipRefresh membershipRefresh(ObjectProvider<CamundaIdentityAuthentication> identity, Clock clock,
+      Environment environment) {
+    return new MembershipRefresh(identity, clock, MembershipRefreshConfiguration.refresh(environment));
   }
 
   private static LogoutSuccessHandler signedOut() {

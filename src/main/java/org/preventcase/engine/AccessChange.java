@@ -1,0 +1,140 @@
+package org.preventcase.engine;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantUserMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+
+/**
+ * A change to who may see what, as asked of the engine (by Admin, the engine REST API or Java): a
+ * user joining a group, a user or group joining a tenant (an authority), or a user-level
+ * authorization being saved. Read from the engine's own commands, kept as plain values so it can
+ * wait for approval, and applied later through the public services.
+ */
+public record AccessChange(Kind kind, String userId, String groupId, String tenantId, Grant grant) {
+
+  public enum Kind { GROUP_MEMBERSHIP, TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP, USER_AUTHORIZATION }
+
+  /** A user-level authorization as asked for; {@code authorizationId} is set when an existing one changes. */
+  public record Grant(String authorizationId, int type, int resourceType, String resourceId, int permissions) {
+
+    public List<String> permissionNames() {
+      Permission[] known = ResourceTypeUtil.getPermissionsByResourceType(resourceType);
+      return Arrays.stream(known).filter(p -> p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE
+              && (permissions & p.getValue()) == p.getValue()).map(Permission::getName).toList();
+    }
+
+    String resourceName() {
+      Resource resource = ResourceTypeUtil.getResourceByType(resourceType);
+      return resource == null ? String.valueOf(resourceType) : resource.resourceName();
+    }
+  }
+
+  public static AccessChange groupMembership(String userId, String groupId) {
+    return new AccessChange(Kind.GROUP_MEMBERSHIP, userId, groupId, null, null);
+  }
+
+  public static AccessChange tenantUserMembership(String tenantId, String userId) {
+    return new AccessChange(Kind.TENANT_USER_MEMBERSHIP, userId, null, tenantId, null);
+  }
+
+  public static AccessChange tenantGroupMembership(String tenantId, String groupId) {
+    return new AccessChange(Kind.TENANT_GROUP_MEMBERSHIP, null, groupId, tenantId, null);
+  }
+
+  /** The change an engine command would make, if it is one of these (null-safe on unknown commands). */
+  static Optional<AccessChange> of(Command<?> command) {
+    if (command instanceof CreateMembershipCmd) {
+      return Optional.of(groupMembership(field(command, "userId"), field(command, "groupId")));
+    }
+    if (command instanceof CreateTenantUserMembershipCmd) {
+      return Optional.of(tenantUserMembership(field(command, "tenantId"), field(command, "userId")));
+    }
+    if (command instanceof CreateTenantGroupMembershipCmd) {
+      return Optional.of(tenantGroupMembership(field(command, "tenantId"), field(command, "groupId")));
+    }
+    if (command instanceof SaveAuthorizationCmd) {
+      AuthorizationEntity authorization = field(command, "authorization");
+      if (authorization != null && authorization.getUserId() != null) {
+        return Optional.of(new AccessChange(Kind.USER_AUTHORIZATION, authorization.getUserId(), null, null,
+            new Grant(authorization.getId(), authorization.getAuthorizationType(), authorization.getResourceType(),
+                authorization.getResourceId(), authorization.getPermissions())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the user asking holds the engine permission this change needs (else the engine refuses it). */
+  boolean mayBeAskedBy(AuthorizationService authorizations, String user, List<String> groups) {
+    return switch (kind) {
+      case GROUP_MEMBERSHIP -> authorizations.isUserAuthorized(user, groups, Permissions.CREATE,
+          Resources.GROUP_MEMBERSHIP, groupId);
+      case TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP -> authorizations.isUserAuthorized(user, groups,
+          Permissions.CREATE, Resources.TENANT_MEMBERSHIP, tenantId);
+      case USER_AUTHORIZATION -> authorizations.isUserAuthorized(user, groups,
+          grant.authorizationId() == null ? Permissions.CREATE : Permissions.UPDATE, Resources.AUTHORIZATION,
+          grant.authorizationId() == null ? Authorization.ANY : grant.authorizationId());
+    };
+  }
+
+  /** Makes the change (called once it is approved, with nobody signed in to the engine). */
+  public void apply(IdentityService identity, AuthorizationService authorizations) {
+    switch (kind) {
+      case GROUP_MEMBERSHIP -> identity.createMembership(userId, groupId);
+      case TENANT_USER_MEMBERSHIP -> identity.createTenantUserMembership(tenantId, userId);
+      case TENANT_GROUP_MEMBERSHIP -> identity.createTenantGroupMembership(tenantId, groupId);
+      case USER_AUTHORIZATION -> {
+        Authorization authorization = grant.authorizationId() == null
+            ? authorizations.createNewAuthorization(grant.type())
+            : authorizations.createAuthorizationQuery().authorizationId(grant.authorizationId()).singleResult();
+        if (authorization == null) {
+          throw new IllegalStateException("The authorization to change no longer exists");
+        }
+        authorization.setUserId(userId);
+        authorization.setResourceType(grant.resourceType());
+        authorization.setResourceId(grant.resourceId());
+        ((AuthorizationEntity) authorization).setPermissions(grant.permissions());
+        authorizations.saveAuthorization(authorization);
+      }
+    }
+  }
+
+  /** What a manager reads: e.g. "demo-x joins the group prevent-police-officer". */
+  public String describe() {
+    return switch (kind) {
+      case GROUP_MEMBERSHIP -> userId + " joins the group " + groupId;
+      case TENANT_USER_MEMBERSHIP -> userId + " joins the authority " + tenantId;
+      case TENANT_GROUP_MEMBERSHIP -> "the group " + groupId + " joins the authority " + tenantId;
+      case USER_AUTHORIZATION -> (grant.type() == Authorization.AUTH_TYPE_REVOKE ? "revoke from " : "grant ") + userId
+          + " " + grant.permissionNames().stream().collect(Collectors.joining(", ")) + " on " + grant.resourceName()
+          + " " + grant.resourceId() + (grant.authorizationId() == null ? "" : " (changing an authorization)");
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T field(Object command, String name) {
+    try {
+      Field field = command.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      return (T) field.get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("This engine version's " + command.getClass().getSimpleName()
+          + " has no field " + name + ": the access-change guard needs updating", e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.preventcase.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Access ends when membership ends (issue 16 item 7): a signed-in session's roles (GROUP_ authorities)
+ * are read again from the identity service when they are older than
+ * {@code prevent.security.membership-refresh} (default 60 s), so pages and the project's API see the
+ * user's current groups; a user who no longer exists is signed out. The webapps' own cache of groups
+ * and tenants is given the same time-to-live ({@link MembershipRefreshConfiguration}); the engine
+ * REST API and {@link Actors} read memberships on every request.
+ */
+public class MembershipRefresh extends OncePerRequestFilter {
+
+  static final String CHECKED_AT = MembershipRefresh.class.getName() + ".checkedAt";
+  private final ObjectProvider<CamundaIdentityAuthentication> identity;
+  private final Clock clock;
+  private final Duration refresh;
+  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+  public MembershipRefresh(ObjectProvider<CamundaIdentityAuthentication> identity, Clock clock, Duration refresh) {
+    this.identity = identity;
+    this.clock = clock;
+    this.refresh = refresh;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    Authentication signedIn = holder.getContext().getAuthentication();
+    if (session != null && signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.isAuthenticated()) {
+      Instant now = clock.instant();
+      Object checkedAt = session.getAttribute(CHECKED_AT);
+      if (!(checkedAt instanceof Instant at) || !now.isBefore(at.plus(refresh))) {
+        SecurityContext context = holder.createEmptyContext();
+        CamundaIdentityAuthentication users = identity.getObject();
+        if (users.exists(signedIn.getName())) {
+          context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(signedIn.getName(), null,
+              users.groupAuthorities(signedIn.getName())));
+          session.setAttribute(CHECKED_AT, now);
+        } else {
+          session.removeAttribute(CHECKED_AT);
+        }
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}
