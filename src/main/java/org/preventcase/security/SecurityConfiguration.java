@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -99,20 +100,21 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain applicationPages(HttpSecurity http, ObjectProvider<CamundaIdentityAuthentication> identity,
-      Clock clock, Environment environment) throws Exception {
+      Clock clock, Environment environment, AuthenticationSuccessHandler landing) throws Exception {
     RequestMatcher api = new OrRequestMatcher(withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"));
     return http
         .addFilterBefore(membershipRefresh(identity, clock, environment), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),
-                withDefaults().matcher("/assets/**")).permitAll()
+                withDefaults().matcher("/assets/**"), withDefaults().matcher("/govuk/**")).permitAll()
+            .requestMatchers(withDefaults().matcher("/manager")).hasAuthority(Role.PREVENT_MANAGER.authority())
             .requestMatchers(withDefaults().matcher("/actuator/**"), withDefaults().matcher("/notifications/**"),
                 withDefaults().matcher("/api/notifications/**"))
                 .hasAnyAuthority(Role.ADMINISTRATOR.authority(), Role.PREVENT_MANAGER.authority())
             .requestMatchers(withDefaults().matcher("/access-requests/**"))
                 .hasAuthority(Role.PREVENT_MANAGER.authority())
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .formLogin(form -> form.loginPage("/login").successHandler(landing)) // each role where its work is
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareBasicEntryPoint()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))

@@ -74,8 +74,10 @@ public abstract class ApplicationIT {
     final CookieManager cookies = new CookieManager();
     final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
+    /** A GET as a browser asks for a page (Accept: HTML first). */
     public HttpResponse<String> get(String path) {
-      return send(client, HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+      return send(client, HttpRequest.newBuilder(URI.create(baseUrl() + path))
+          .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build());
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.intake.ReferralExamples;
 import org.preventcase.intake.ReferralIntakeIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +76,50 @@ class BrowserIT extends ApplicationIT {
         "Browsie" + marker)).isEqualTo("Drew symbols in class <b>" + marker + "</b> & said \"we rise\"");
     assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of("Browsie" + marker, "Browserton" + marker,
         "Referrer " + marker, "Drew symbols in class", "head.of.year@school.example"))).isEmpty();
+  }
+
+  /**
+   * Every page of the application, in each role that works there, passes axe-core (WCAG 2.2 AA) and is
+   * in the shared layout; each role lands where its work is. Screenshots: landing-*.png, page-*.png.
+   */
+  @Test
+  void everyPageOfTheApplicationPassesAxeAndEachRoleLandsWhereItsWorkIs() throws Exception {
+    String reference = aCaseFromAReferral("Ax" + System.nanoTime());
+    String visits = """
+        [{"user": null, "pages": [{"name": "sign-in", "path": "/login"},
+                                  {"name": "sign-in-failed", "path": "/login?error"}]},
+         {"user": "demo-coordinator", "landing": "/camunda/app/tasklist/", "pages": [
+            {"name": "case", "path": "/cases/%1$s"},
+            {"name": "my-referrals", "path": "/referrals/mine"},
+            {"name": "not-found", "path": "/no-such-page", "status": 404},
+            {"name": "forbidden", "path": "/notifications/stuck", "status": 403}]},
+         {"user": "demo-manager", "landing": "/manager", "pages": [
+            {"name": "managers-home", "path": "/manager"},
+            {"name": "audit", "path": "/audit"},
+            {"name": "audit-case", "path": "/audit/cases/%1$s"},
+            {"name": "audit-user", "path": "/audit/users/demo-coordinator"},
+            {"name": "stuck-notifications", "path": "/notifications/stuck"},
+            {"name": "tasklist-refused", "path": "/camunda/app/tasklist/default/", "status": 403}]},
+         {"user": "demo-referrer", "landing": "/camunda/app/tasklist/", "pages": []},
+         {"user": "demo-admin", "landing": "/camunda/app/admin/", "pages": []},
+         {"user": "demo-process-owner", "landing": "/camunda/app/cockpit/", "pages": []}]
+        """.formatted(reference);
+    String output = node(List.of("pages-axe.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "VISITS", visits,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
+    assertThat(output).contains("pages-axe: 1 passed, 0 failed");
+  }
+
+  /** A case opened by a referral as Tasklist submits it; its reference read from the case record. */
+  private String aCaseFromAReferral(String marker) {
+    java.net.http.HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form", "demo-referrer",
+        ReferralExamples.submitFormBody(ReferralExamples.valid(marker)));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    return jdbc.queryForObject("""
+        SELECT c.reference FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.given_names = ?""",
+        String.class, "Oswin" + marker);
   }
 
   /** Runs a script with Node; its output is echoed, and a non-zero exit fails the test. */

@@ -67,7 +67,7 @@ class CaseRecordIT extends ApplicationIT {
   void theCasePageShowsTheCaseAndWritesOneViewRowWithPurposeCasePage() {
     HttpResponse<String> page = signIn("demo-chair").get("/cases/" + reference);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Quillfeather").contains("Ash Q").contains("GATEWAY").contains("Invented Row");
+    assertThat(page.body()).contains("Quillfeather").contains("Ash Q").contains("Gateway").contains("Invented Row");
     assertThat(auditRows("demo-chair")).singleElement().satisfies(row -> assertThat(row)
         .containsEntry("action", "VIEW").containsEntry("outcome", "GRANTED").containsEntry("purpose_code", "CASE_PAGE"));
   }
@@ -225,7 +225,7 @@ class CaseRecordIT extends ApplicationIT {
     assertThat(trail.body()).contains("demo-panel-education").contains("CREATE").contains("demo-coordinator");
     HttpResponse<String> reads = signIn("demo-manager").get("/audit/users/demo-panel-education");
     assertThat(reads.statusCode()).isEqualTo(200);
-    assertThat(reads.body()).contains(reference).contains("CASE_API");
+    assertThat(reads.body()).contains(reference).contains("Case API");
     assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE user_id = 'demo-manager' AND purpose_code = "
         + "'AUDIT_REVIEW' AND (case_reference = ? OR subject_user_id = 'demo-panel-education')", String.class, reference))
         .containsExactly("AUDIT_VIEW", "AUDIT_VIEW");

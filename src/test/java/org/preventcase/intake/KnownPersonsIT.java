@@ -105,7 +105,7 @@ class KnownPersonsIT extends ApplicationIT {
     Object referralId = runtime.getVariable(confirm.getExecutionId(), "referralId");
     HttpResponse<String> page = signIn("demo-police").get("/referrals/" + referralId + "?purpose=TASK");
     assertThat(page.statusCode()).as("the screener compares the new referral").isEqualTo(200);
-    assertThat(page.body()).contains((String) sibling.get("personGivenNames")).contains("2014-09-02")
+    assertThat(page.body()).contains((String) sibling.get("personGivenNames")).contains("2 September 2014")
         .contains("&lt;script&gt;");
     assertThat(signIn("demo-referrer").get("/referrals/" + referralId).statusCode()).isEqualTo(404);
 
