@@ -1,0 +1,60 @@
+// The application's own pages in a real browser: each role's landing after sign-in, and axe-core
+// (WCAG 2.2 AA rules) on every page, with a screenshot of each. Environment: BASE_URL,
+// LOGIN_PASSWORD, SCREENSHOT_DIR, VISITS (JSON: [{ "user": "demo-manager", "landing": "/manager",
+// "pages": [{ "name": "manager-home", "path": "/manager", "status": 200 }] }]; user null = not signed in).
+import { runPageTest, screenshot } from './lib/browser.mjs';
+import { configOrExit } from './lib/tasklist.mjs';
+import { axeViolations } from './lib/axe.mjs';
+
+const NAME = 'pages-axe';
+const config = configOrExit(NAME, ['BASE_URL', 'LOGIN_PASSWORD', 'SCREENSHOT_DIR', 'VISITS']);
+const base = config.BASE_URL.replace(/\/+$/, '');
+const visits = JSON.parse(config.VISITS);
+const checked = [];
+
+async function signIn(page, user) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Username', { exact: true }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(config.LOGIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login') || url.searchParams.has('error'));
+  return new URL(page.url()).pathname;
+}
+
+async function signOut(page) {
+  await page.context().clearCookies();
+}
+
+const code = await runPageTest(NAME, { screenshotDir: config.SCREENSHOT_DIR, timeoutMs: 170_000,
+  ignoreConsole: [/status of 40[34]/] }, async (page) => {
+  for (const visit of visits) {
+    if (visit.user) {
+      const landed = await signIn(page, visit.user);
+      if (visit.landing && !landed.startsWith(visit.landing)) {
+        throw new Error(`${visit.user} landed on ${landed}, expected ${visit.landing}`);
+      }
+      console.log(`ok landing: ${visit.user} arrives at ${landed}`);
+      await screenshot(page, config.SCREENSHOT_DIR, `landing-${visit.user}.png`);
+    }
+    for (const target of visit.pages) {
+      const response = await page.goto(`${base}${target.path}`);
+      const status = response.status();
+      if (status !== (target.status ?? 200)) {
+        throw new Error(`${target.path} as ${visit.user ?? 'visitor'} answered ${status}, expected ${target.status ?? 200}`);
+      }
+      if (!(await page.locator('header.govuk-header').count())) {
+        throw new Error(`${target.path} is not in the application's layout`);
+      }
+      const violations = await axeViolations(page);
+      await screenshot(page, config.SCREENSHOT_DIR, `page-${target.name}.png`);
+      if (violations.length) {
+        throw new Error(`axe on ${target.path} (${target.name}): ${violations.length} violation(s): ${violations.join('; ')}`);
+      }
+      checked.push(target.name);
+      console.log(`ok axe: ${target.name} (${target.path}) has no WCAG 2.2 AA violation`);
+    }
+    await signOut(page);
+  }
+  console.log(`pages checked: ${checked.join(', ')}`);
+});
+process.exit(code);
