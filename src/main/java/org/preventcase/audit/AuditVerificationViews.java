@@ -1,88 +1,75 @@
 package org.preventcase.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.security.Role;
-import org.preventcase.web.Pages;
 import org.preventcase.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The audit trail's verification, for Prevent managers of the authorities they work for: the page
  * /audit/verification (the latest result, the current chain heads, "verify now" with the heads from a
  * digest) and the same as JSON at /api/audit/verification. Anyone else gets 404.
  */
-@RestController
+@Controller
 class AuditVerificationViews {
 
   static final String HEADS_FIELD = "Chain heads from your digest";
 
   private final AuditVerification verification;
   private final Actors actors;
-  private final TemplateEngine templates;
-
-  AuditVerificationViews(AuditVerification verification, Actors actors, TemplateEngine templates) {
+  AuditVerificationViews(AuditVerification verification, Actors actors) {
     this.verification = verification;
     this.actors = actors;
-    this.templates = templates;
   }
 
   record Status(List<AuditVerification.Result> results, List<ChainHead> heads) {}
 
   record HandedIn(List<String> heads) {}
 
-  /** A result with its time as people in England read it. */
-  record ResultView(AuditVerification.Result result, String checked) {}
-
-  private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm:ss", Locale.UK)
-      .withZone(ZoneId.of("Europe/London"));
-
   @GetMapping(value = "/audit/verification", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(HttpServletRequest request) {
-    return manager().map(manager -> render(request, status(manager), null, ""))
-        .orElseGet(Pages::notFound);
+  ModelAndView page() {
+    return manager().map(manager -> render(status(manager), null, ""))
+        .orElseGet(AuditVerificationViews::notFound);
   }
 
   @PostMapping(value = "/audit/verification", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> verifyNow(HttpServletRequest request, @RequestParam(defaultValue = "") String heads) {
+  ModelAndView verifyNow(@RequestParam(defaultValue = "") String heads) {
     Optional<Actor> manager = manager();
     if (manager.isEmpty()) {
-      return Pages.notFound();
+      return notFound();
     }
     List<String> lines = heads.lines().filter(line -> !line.isBlank()).toList();
     Optional<String> problem = problemWith(lines);
     if (problem.isPresent()) {
-      return render(request, status(manager.get()), problem.get(), heads);
+      return render(status(manager.get()), problem.get(), heads);
     }
     verifyAll(manager.get(), lines);
-    return render(request, status(manager.get()), null, heads);
+    return render(status(manager.get()), null, heads);
   }
 
   @GetMapping("/api/audit/verification")
+  @ResponseBody
   ResponseEntity<Object> latest() {
     return manager().<ResponseEntity<Object>>map(manager -> json(status(manager))).orElseGet(Problems::notFound);
   }
 
   @PostMapping("/api/audit/verification")
+  @ResponseBody
   ResponseEntity<Object> verifyNowApi(@RequestBody(required = false) HandedIn handedIn) {
     Optional<Actor> manager = manager();
     if (manager.isEmpty()) {
@@ -131,14 +118,15 @@ class AuditVerificationViews {
     return ResponseEntity.ok().header("Cache-Control", "no-store").body(status);
   }
 
-  private ResponseEntity<String> render(HttpServletRequest request, Status status, String problem, String heads) {
-    CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-    Context context = new Context(Locale.UK, Map.of("results", status.results().stream()
-            .map(result -> new ResultView(result, UK_TIME.format(result.checkedAt()))).toList(), "heads", status.heads(),
-        "problem", problem == null ? "" : problem, "handedIn", heads, "headsField", HEADS_FIELD,
-        "csrfName", csrf.getParameterName(), "csrfToken", csrf.getToken()));
-    return ResponseEntity.status(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-        .contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-        .body(templates.process("audit/verification", context));
+  private static ModelAndView render(Status status, String problem, String heads) {
+    ModelAndView page = new ModelAndView("audit/verification", Map.of("results", status.results(),
+        "heads", status.heads(), "problem", problem == null ? "" : problem, "handedIn", heads,
+        "headsField", HEADS_FIELD));
+    page.setStatus(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+    return page;
+  }
+
+  private static ModelAndView notFound() {
+    return new ModelAndView("not-found", HttpStatus.NOT_FOUND);
   }
 }
