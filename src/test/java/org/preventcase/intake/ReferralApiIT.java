@@ -237,8 +237,8 @@ class ReferralApiIT extends ApplicationIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<b>join us</b>")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;b&gt;join us&lt;/b&gt; &amp; &quot;rise&quot;")
-        .contains("Concern online activity").contains("Posted &lt;img src=x onerror=alert(1)&gt; on a forum")
-        .doesNotContain("<img src=x").contains("Person school or workplace");
+        .contains("Worrying phone, internet or social-media use").contains("Posted &lt;img src=x onerror=alert(1)&gt; on a forum")
+        .doesNotContain("<img src=x").contains("School, college or workplace");
 
     HttpResponse<String> api = call("GET", "/api/cases/" + reference, "demo-police", null);
     assertThat(api.statusCode()).isEqualTo(200);
