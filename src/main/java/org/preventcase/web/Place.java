@@ -19,6 +19,8 @@ public enum Place {
   CASES("Cases", "/cases", "Your authority's open cases by stage, and a search by reference, name or date of birth.",
       EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER)),
   AUDIT("Audit", "/audit", "Who looked at a case, and which cases a user looked at.", EnumSet.of(Role.PREVENT_MANAGER)),
+  ACCESS_REQUESTS("Access requests", "/access-requests",
+      "Changes to who may see your authority's cases, waiting for a manager's approval.", EnumSet.of(Role.PREVENT_MANAGER)),
   STUCK_NOTIFICATIONS("Messages that keep failing", "/notifications/stuck",
       "Messages still queued after several failed attempts, and why.",
       EnumSet.of(Role.PREVENT_MANAGER, Role.ADMINISTRATOR)),

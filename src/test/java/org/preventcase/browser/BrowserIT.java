@@ -99,6 +99,7 @@ class BrowserIT extends ApplicationIT {
             {"name": "audit-case", "path": "/audit/cases/%1$s"},
             {"name": "audit-user", "path": "/audit/users/demo-coordinator"},
             {"name": "audit-verification", "path": "/audit/verification"},
+            {"name": "access-requests", "path": "/access-requests"},
             {"name": "stuck-notifications", "path": "/notifications/stuck"},
             {"name": "tasklist-refused", "path": "/camunda/app/tasklist/default/", "status": 403}]},
          {"user": "demo-referrer", "landing": "/camunda/app/tasklist/", "pages": []},

@@ -150,7 +150,7 @@ class AccessApprovalIT extends ApplicationIT {
 
     assertThat(auditedActions(second))
         .containsExactly("ACCESS_REQUEST", "ACCESS_APPROVE", "ACCESS_REQUEST", "ACCESS_APPROVE");
-    assertThat(signIn("demo-manager").get("/access-requests").body()).contains(description).contains("APPROVED");
+    assertThat(signIn("demo-manager").get("/access-requests").body()).contains(description).contains("Approved");
   }
 
   @Test
