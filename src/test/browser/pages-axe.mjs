@@ -17,7 +17,9 @@ async function signIn(page, user) {
   await page.getByLabel('Username', { exact: true }).fill(user);
   await page.getByLabel('Password', { exact: true }).fill(config.LOGIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login') || url.searchParams.has('error'));
+  // 'commit': the redirect is what counts; a webapp (Admin, Cockpit) may take long to finish loading on a busy machine
+  await page.waitForURL((url) => !url.pathname.endsWith('/login') || url.searchParams.has('error'),
+    { waitUntil: 'commit', timeout: 60_000 });
   return new URL(page.url()).pathname;
 }
 
