@@ -148,16 +148,18 @@ class CaseRecords {
         .query((rs, row) -> new ReferralLink(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).single();
   }
 
-  /** The referrals a user made for these authorities, newest first, each with its case's neutral status. */
+  /** The referrals a user made for these authorities, newest first, each with its own neutral status. */
   List<ReferralStatus> referralsBy(String user, java.util.Set<String> authorities) {
     return jdbc.sql("""
-            SELECT r.id, r.received_at, c.reference, c.status, c.stage FROM referral r
-            LEFT JOIN LATERAL (SELECT f.reference, f.status, f.stage FROM case_referral l
+            SELECT r.id, r.received_at, c.status, c.stage, c.opened_the_case FROM referral r
+            LEFT JOIN LATERAL (SELECT f.status, f.stage, NOT EXISTS (SELECT 1 FROM case_referral earlier
+                WHERE earlier.case_id = l.case_id AND earlier.referral_id <> r.id AND earlier.linked_at <= l.linked_at)
+                AS opened_the_case FROM case_referral l
               JOIN case_file f ON f.id = l.case_id WHERE l.referral_id = r.id ORDER BY l.linked_at DESC LIMIT 1) c ON true
             WHERE r.referred_by = ? AND r.authority_code = ANY (?) ORDER BY r.received_at DESC, r.id DESC""")
         .params(user, authorities.toArray(String[]::new))
-        .query((rs, row) -> new ReferralStatus(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-            ReferralStatus.of(rs.getString(4), rs.getString(5))))
+        .query((rs, row) -> new ReferralStatus(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+            ReferralStatus.of(rs.getString(3), rs.getString(4), rs.getBoolean(5))))
         .list();
   }
 

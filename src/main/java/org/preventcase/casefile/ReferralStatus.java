@@ -3,10 +3,15 @@ package org.preventcase.casefile;
 import java.time.OffsetDateTime;
 
 /**
- * What a referrer may know of a referral they made: received, being considered, or closed, never an
- * outcome (process.md §5: feedback is limited; nothing may reveal police interest).
+ * What a referrer may know of a referral they made: its reference, received, being considered, or
+ * closed, never an outcome (process.md §5: feedback is limited; nothing may reveal police interest)
+ * and never the case it joined: a referral about a person already known reads like any other.
  */
-public record ReferralStatus(long referralId, OffsetDateTime receivedAt, String caseReference, Status status) {
+public record ReferralStatus(long referralId, String reference, OffsetDateTime receivedAt, Status status) {
+
+  public ReferralStatus(long referralId, OffsetDateTime receivedAt, Status status) {
+    this(referralId, ReferralReference.of(referralId), receivedAt, status);
+  }
 
   public enum Status {
     RECEIVED("received"), BEING_CONSIDERED("being considered"), CLOSED("closed");
@@ -23,14 +28,19 @@ public record ReferralStatus(long referralId, OffsetDateTime receivedAt, String 
     }
   }
 
-  /** The neutral status of a referral from its case (none yet while a possible match is confirmed). */
-  static Status of(String caseStatus, String caseStage) {
+  /**
+   * The neutral status of a referral: received until its case (none yet while a possible match is
+   * confirmed) moves past screening, being considered after, closed when the case closes. A referral
+   * that joined a case opened by an earlier one follows its own course, not that case's stage: it
+   * reads "received" until the case closes, so an older case's progress never shows.
+   */
+  static Status of(String caseStatus, String caseStage, boolean openedTheCase) {
     if (caseStatus == null) {
       return Status.RECEIVED;
     }
     if ("CLOSED".equals(caseStatus)) {
       return Status.CLOSED;
     }
-    return CaseService.FIRST_STAGE.equals(caseStage) ? Status.RECEIVED : Status.BEING_CONSIDERED;
+    return openedTheCase && !CaseService.FIRST_STAGE.equals(caseStage) ? Status.BEING_CONSIDERED : Status.RECEIVED;
   }
 }

@@ -4,6 +4,7 @@ import org.preventcase.vocabulary.IntakeVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ReferralReference;
 import org.preventcase.notify.MessageFacts;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notification;
@@ -13,9 +14,11 @@ import org.preventcase.security.Actors;
 import org.springframework.stereotype.Component;
 
 /**
- * `${acknowledgeReferral}`, the intake's end listener: once the referral belongs to a case, the
- * referrer is told it was received and its reference, through the outbox in the same transaction
- * (docs/notifications.md: nothing about the person, the outcome or police interest).
+ * `${acknowledgeReferral}`, an end listener of the intake's start event: at once, whatever the person
+ * match, the referrer is told the referral was received and its referral reference (never the case
+ * it may join), through the outbox in the same transaction (docs/notifications.md: nothing about the
+ * person, the outcome or police interest). A referrer without an e-mail address (a member of the
+ * public whose call an officer took) is told the reference by that officer.
  */
 @Component("acknowledgeReferral")
 public class AcknowledgeReferral implements ExecutionListener {
@@ -34,7 +37,10 @@ public class AcknowledgeReferral implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     long referralId = (Long) execution.getVariable(IntakeVariables.REFERRAL_ID);
     String address = cases.referrerAddress(IntakeActor.of(execution, actors), execution.getTenantId(), referralId);
-    notifications.send(new Notification(execution.getTenantId(), (String) execution.getVariable(IntakeVariables.CASE_REF),
+    if (address == null) {
+      return;
+    }
+    notifications.send(new Notification(execution.getTenantId(), ReferralReference.of(referralId),
         MessageType.REFERRAL_ACKNOWLEDGEMENT, new Recipient.Referrer(address), MessageFacts.NONE,
         "referral-" + referralId));
   }

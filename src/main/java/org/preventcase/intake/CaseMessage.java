@@ -1,6 +1,7 @@
 package org.preventcase.intake;
 
 import org.preventcase.vocabulary.IntakeVariables;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,13 +29,16 @@ public class CaseMessage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(IntakeVariables.CASE_REF);
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("newReferralId", execution.getVariable(IntakeVariables.REFERRAL_ID));
+    facts.put("newReferralConcernType", execution.getVariable(IntakeVariables.CONCERN_TYPE));
+    facts.put("newReferralUrgency", execution.getVariable(IntakeVariables.URGENCY));
+    facts.put("newReferralConcernTypeLabel", execution.getVariable(IntakeVariables.CONCERN_TYPE_LABEL));
+    facts.put("newReferralUrgencyLabel", execution.getVariable(IntakeVariables.URGENCY_LABEL));
+    facts.put(IntakeVariables.TASK_PRIORITY, execution.getVariable(IntakeVariables.TASK_PRIORITY));
     int received = execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(messageName)
         .processInstanceBusinessKey(reference)
-        .setVariablesLocal(Map.of(
-            "newReferralId", execution.getVariable(IntakeVariables.REFERRAL_ID),
-            "newReferralConcernType", execution.getVariable(IntakeVariables.CONCERN_TYPE),
-            "newReferralUrgency", execution.getVariable(IntakeVariables.URGENCY),
-            IntakeVariables.TASK_PRIORITY, execution.getVariable(IntakeVariables.TASK_PRIORITY)))
+        .setVariablesLocal(facts)
         .correlateAllWithResult().size();
     if (received == 0) {
       LOG.info("Message {} to case {}: no process waits for it yet; the referral is linked in the case record",

@@ -15,19 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A partner system's referral, exactly once per Idempotency-Key: in one transaction it takes a lock
- * on the caller's key, answers a retry with the first submission's case, refuses the same key with
+ * on the caller's key, answers a retry with the first submission's referral, refuses the same key with
  * another body, or starts the intake as the caller (whose start listener records the referral) and
  * remembers the key with the body's hash.
  */
 @Service
 public class PartnerSubmissions {
 
-  /**
-   * What became of a submission: the referral, and its case once it has one (a possible match waits
-   * for the screener's confirmation first).
-   */
+  /** What became of a submission: the referral (never its case: the referrer is told only the referral's reference). */
   public sealed interface Outcome {
-    record Received(long referralId, String caseReference, boolean replayed) implements Outcome {}
+    record Received(long referralId, boolean replayed) implements Outcome {}
 
     record KeyReused() implements Outcome {}
   }
@@ -47,16 +44,14 @@ public class PartnerSubmissions {
   public Outcome submit(Actor actor, String idempotencyKey, String bodyHash, Map<String, ?> referral) {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")
         .params(actor.userId(), idempotencyKey).query().singleValue();
-    record Earlier(String hash, long referralId, String caseReference) {}
+    record Earlier(String hash, long referralId) {}
     Optional<Earlier> earlier = jdbc.sql("""
-            SELECT s.body_sha256 AS hash, s.referral_id, c.reference AS case_reference FROM referral_submission s
-            LEFT JOIN case_referral l ON l.referral_id = s.referral_id
-            LEFT JOIN case_file c ON c.id = l.case_id
+            SELECT s.body_sha256 AS hash, s.referral_id FROM referral_submission s
             WHERE s.submitted_by = ? AND s.idempotency_key = ?""")
         .params(actor.userId(), idempotencyKey).query(Earlier.class).optional();
     if (earlier.isPresent()) {
       return earlier.get().hash().equals(bodyHash)
-          ? new Outcome.Received(earlier.get().referralId(), earlier.get().caseReference(), true)
+          ? new Outcome.Received(earlier.get().referralId(), true)
           : new Outcome.KeyReused();
     }
     var intake = startIntake(actor, referral);
@@ -65,7 +60,7 @@ public class PartnerSubmissions {
             INSERT INTO referral_submission (submitted_by, idempotency_key, body_sha256, authority_code, referral_id)
             SELECT ?, ?, ?, authority_code, id FROM referral WHERE id = ?""")
         .params(actor.userId(), idempotencyKey, bodyHash, referralId).update();
-    return new Outcome.Received(referralId, intake.getBusinessKey(), false);
+    return new Outcome.Received(referralId, false);
   }
 
   private org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables startIntake(Actor actor, Map<String, ?> referral) {

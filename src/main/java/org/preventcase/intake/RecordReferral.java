@@ -1,6 +1,8 @@
 package org.preventcase.intake;
 
 import org.preventcase.vocabulary.AgeBand;
+import org.preventcase.vocabulary.ConcernType;
+import org.preventcase.vocabulary.ReferrerSector;
 import org.preventcase.vocabulary.IntakeVariables;
 import org.preventcase.vocabulary.Urgency;
 import java.time.Clock;
@@ -54,11 +56,24 @@ public class RecordReferral implements ExecutionListener {
     execution.setVariable(IntakeVariables.REFERRAL_ID, referralId);
     execution.setVariable(IntakeVariables.TASK_PRIORITY,
         Urgency.valueOf(referral.text(ReferralField.URGENCY)).taskPriority());
-    execution.setVariable(IntakeVariables.CONCERN_TYPE, referral.text(ReferralField.CONCERN_TYPE));
-    execution.setVariable(IntakeVariables.URGENCY, referral.text(ReferralField.URGENCY));
-    execution.setVariable(IntakeVariables.REFERRER_SECTOR, referral.text(ReferralField.REFERRER_SECTOR));
-    execution.setVariable(IntakeVariables.AGE_BAND, AgeBand.of(referral.date(ReferralField.PERSON_DATE_OF_BIRTH),
-        LocalDate.ofInstant(receivedAt.toInstant(), LONDON)).name());
+    Urgency urgency = Urgency.valueOf(referral.text(ReferralField.URGENCY));
+    ConcernType concern = ConcernType.valueOf(referral.text(ReferralField.CONCERN_TYPE));
+    ReferrerSector sector = ReferrerSector.valueOf(referral.text(ReferralField.REFERRER_SECTOR));
+    AgeBand ageBand = ageBand(referral, LocalDate.ofInstant(receivedAt.toInstant(), LONDON));
+    execution.setVariable(IntakeVariables.CONCERN_TYPE, concern.name());
+    execution.setVariable(IntakeVariables.URGENCY, urgency.name());
+    execution.setVariable(IntakeVariables.REFERRER_SECTOR, sector.name());
+    execution.setVariable(IntakeVariables.AGE_BAND, ageBand.name());
+    execution.setVariable(IntakeVariables.CONCERN_TYPE_LABEL, concern.label());
+    execution.setVariable(IntakeVariables.URGENCY_LABEL, urgency.word());
+    execution.setVariable(IntakeVariables.REFERRER_SECTOR_LABEL, sector.label());
+    execution.setVariable(IntakeVariables.AGE_BAND_LABEL, ageBand.label());
+  }
+
+  /** From the date of birth, or else from the approximate age the referrer gave. */
+  static AgeBand ageBand(ValidReferral referral, LocalDate on) {
+    LocalDate born = referral.date(ReferralField.PERSON_DATE_OF_BIRTH);
+    return born != null ? AgeBand.of(born, on) : AgeBand.ofYears(referral.number(ReferralField.PERSON_APPROXIMATE_AGE));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.preventcase.casefile.ReferralReference;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.security.Role;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * POST /api/referrals: the partner systems' way in (docs/referrals.md, /api/openapi.yaml). The body
  * mirrors the start form (one JSON property per form field); the Idempotency-Key header is
- * required. 201 with the referral id and the case reference (absent while the police screener
- * confirms a possible match); 400 problem+json naming every bad field; 422 for a key
+ * required. 201 with the referral's id and reference only, the same whether or not the person is
+ * already known (nothing tells the referrer of an earlier or open case); 400 problem+json naming every bad field; 422 for a key
  * reused with another body; 403 for a role that may not refer. Nothing is stored unless 201.
  */
 @RestController
@@ -71,9 +72,7 @@ class ReferralApi {
     PartnerSubmissions.Outcome.Received received = (PartnerSubmissions.Outcome.Received) outcome;
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("referralId", received.referralId());
-    if (received.caseReference() != null) {
-      answer.put("caseReference", received.caseReference());
-    }
+    answer.put("referralReference", ReferralReference.of(received.referralId()));
     answer.put("status", "received");
     return ResponseEntity.created(URI.create("/api/referrals/" + received.referralId()))
         .header("Cache-Control", "no-store").header("Idempotent-Replayed", String.valueOf(received.replayed()))

@@ -24,7 +24,9 @@ public enum ReferralField {
   PERSON_GIVEN_NAMES("personGivenNames", "Given names", Kind.TEXT, true, 200),
   PERSON_FAMILY_NAME("personFamilyName", "Family name", Kind.TEXT, true, 200),
   PERSON_ALIASES("personAliases", "Aliases or other names", Kind.TEXT, false, 1000),
-  PERSON_DATE_OF_BIRTH("personDateOfBirth", "Date of birth", Kind.DATE, true, 10),
+  /** Required unless the approximate age is given; the start form enters it as day, month and year. */
+  PERSON_DATE_OF_BIRTH("personDateOfBirth", "Date of birth", Kind.DATE, false, 10),
+  PERSON_APPROXIMATE_AGE("personApproximateAge", "Approximate age", Kind.AGE, false, 3),
   PERSON_GENDER("personGender", "Gender", Kind.CHOICE, true, Gender.values()),
   PERSON_ADDRESS("personAddress", "Address", Kind.TEXT, false, 500),
   PERSON_POSTCODE("personPostcode", "Postcode", Kind.POSTCODE, false, 8),
@@ -41,13 +43,14 @@ public enum ReferralField {
   PERSON_MENTAL_HEALTH_OR_NEURODIVERSITY("personMentalHealthOrNeurodiversity",
       "Mental health or neurodiversity condition", Kind.CHOICE, false, Answer.values()),
   // B. About the referrer
-  REFERRER_NAME("referrerName", "Your name", Kind.TEXT, true, 200),
-  REFERRER_ROLE("referrerRole", "Your role", Kind.TEXT, true, 200),
-  REFERRER_ORGANISATION("referrerOrganisation", "Your organisation", Kind.TEXT, true, 200),
+  REFERRER_NAME("referrerName", "Referrer's name", Kind.TEXT, true, 200),
+  /** Role, organisation and e-mail are required of a professional only (see {@link #PROFESSIONAL_ONLY}). */
+  REFERRER_ROLE("referrerRole", "Referrer's role", Kind.TEXT, false, 200),
+  REFERRER_ORGANISATION("referrerOrganisation", "Referrer's organisation", Kind.TEXT, false, 200),
   REFERRER_SECTOR("referrerSector", "Referrer sector", Kind.CHOICE, true, ReferrerSector.values()),
-  REFERRER_EMAIL("referrerEmail", "Your e-mail", Kind.EMAIL, true, 254),
-  REFERRER_PHONE("referrerPhone", "Your phone", Kind.PHONE, false, 20),
-  REFERRER_RELATIONSHIP("referrerRelationship", "Your relationship to the person", Kind.CHOICE, true,
+  REFERRER_EMAIL("referrerEmail", "Referrer's e-mail", Kind.EMAIL, false, 254),
+  REFERRER_PHONE("referrerPhone", "Referrer's phone", Kind.PHONE, false, 20),
+  REFERRER_RELATIONSHIP("referrerRelationship", "Referrer's relationship to the person", Kind.CHOICE, true,
       RelationshipToPerson.values()),
   // C. The concern
   CONCERN_TYPE("concernType", "Type of concern", Kind.CHOICE, true, ConcernType.values()),
@@ -81,7 +84,23 @@ public enum ReferralField {
   CALLED_999_AT("called999At", "When 999 was called", Kind.DATE_TIME, false, 40);
 
   /** What a field holds, and so how it is checked. */
-  public enum Kind { TEXT, DATE, DATE_TIME, CHOICE, CHOICES, EMAIL, PHONE, POSTCODE, NHS_NUMBER }
+  public enum Kind { TEXT, DATE, DATE_TIME, AGE, CHOICE, CHOICES, EMAIL, PHONE, POSTCODE, NHS_NUMBER }
+
+  /**
+   * Required when the referrer is a professional: a member of the public, a relative or a friend has
+   * no role or organisation, and the officer or contact centre who takes their call submits for them.
+   */
+  public static final java.util.Set<ReferralField> PROFESSIONAL_ONLY = java.util.EnumSet.of(REFERRER_ROLE,
+      REFERRER_ORGANISATION, REFERRER_EMAIL);
+
+  /** How the start form enters a date (GOV.UK date input: day, month, year; and a time of day for a date-time). */
+  public List<String> formKeys() {
+    return switch (kind) {
+      case DATE -> List.of(key + DateParts.DAY, key + DateParts.MONTH, key + DateParts.YEAR);
+      case DATE_TIME -> List.of(key + DateParts.DAY, key + DateParts.MONTH, key + DateParts.YEAR, key + DateParts.TIME);
+      default -> List.of(key);
+    };
+  }
 
   private final String key;
   private final String label;

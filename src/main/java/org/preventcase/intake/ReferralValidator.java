@@ -1,6 +1,7 @@
 package org.preventcase.intake;
 
 import org.preventcase.vocabulary.FormOption;
+import org.preventcase.vocabulary.RelationshipToPerson;
 import org.preventcase.vocabulary.Urgency;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -50,15 +51,16 @@ public class ReferralValidator {
   }
 
   /** The valid referral, or a {@link ReferralRefusedException} naming every bad field. */
-  public ValidReferral validate(Map<String, ?> submitted) {
+  public ValidReferral validate(Map<String, ?> submission) {
     List<FieldProblem> problems = new ArrayList<>();
+    Map<String, Object> submitted = DateParts.compose(submission, problems);
     submitted.keySet().stream().filter(key -> ReferralField.byKey(key).isEmpty()).sorted().forEach(key ->
         problems.add(new FieldProblem(shown(key), "'" + shown(key) + "' is not a field of the referral form")));
     Map<ReferralField, Object> values = new EnumMap<>(ReferralField.class);
     for (ReferralField field : ReferralField.values()) {
       Object raw = submitted.get(field.key());
       if (isAbsent(raw)) {
-        if (field.required()) {
+        if (field.required() && problems.stream().noneMatch(problem -> problem.field().equals(field.key()))) {
           problems.add(new FieldProblem(field.key(), field.label() + " is required"));
         }
         continue;
@@ -75,10 +77,27 @@ public class ReferralValidator {
       problems.add(new FieldProblem(ReferralField.CALLED_999_AT.key(),
           ReferralField.CALLED_999_AT.label() + " is required when there is an immediate risk"));
     }
+    requireWhatOnlySomeReferralsNeed(values, problems);
     if (!problems.isEmpty()) {
       throw new ReferralRefusedException(problems);
     }
     return new ValidReferral(values);
+  }
+
+  /** A date of birth or an approximate age; a professional's role, organisation and e-mail. */
+  private static void requireWhatOnlySomeReferralsNeed(Map<ReferralField, Object> values, List<FieldProblem> problems) {
+    java.util.function.Predicate<ReferralField> reported = field -> problems.stream()
+        .anyMatch(problem -> problem.field().equals(field.key()));
+    if (!values.containsKey(ReferralField.PERSON_DATE_OF_BIRTH) && !values.containsKey(ReferralField.PERSON_APPROXIMATE_AGE)
+        && !reported.test(ReferralField.PERSON_DATE_OF_BIRTH) && !reported.test(ReferralField.PERSON_APPROXIMATE_AGE)) {
+      problems.add(new FieldProblem(ReferralField.PERSON_DATE_OF_BIRTH.key(),
+          "Date of birth is required, or the approximate age if the date of birth is not known"));
+    }
+    if (RelationshipToPerson.PROFESSIONAL.name().equals(values.get(ReferralField.REFERRER_RELATIONSHIP))) {
+      ReferralField.PROFESSIONAL_ONLY.stream().filter(field -> !values.containsKey(field) && !reported.test(field))
+          .forEach(field -> problems.add(new FieldProblem(field.key(),
+              field.label() + " is required of a professional referrer")));
+    }
   }
 
   private static boolean isAbsent(Object raw) {
@@ -95,6 +114,9 @@ public class ReferralValidator {
         codes.add(choice(field, item));
       }
       return codes.stream().distinct().toList();
+    }
+    if (field.kind() == ReferralField.Kind.AGE) {
+      return age(raw);
     }
     if (!(raw instanceof String text)) {
       throw new BadValue("must be text");
@@ -117,7 +139,7 @@ public class ReferralValidator {
       case PHONE -> matching(text.strip(), PHONE, "must be a phone number (digits, spaces, + ( ) -)");
       case POSTCODE -> matching(text.strip(), POSTCODE, "must be a UK postcode such as PE1 1HF");
       case NHS_NUMBER -> nhsNumber(text);
-      case CHOICES -> throw new IllegalStateException("handled above");
+      case CHOICES, AGE -> throw new IllegalStateException("handled above");
     };
   }
 
@@ -127,6 +149,15 @@ public class ReferralValidator {
     }
     throw new BadValue("must be one of " + field.options().stream().map(FormOption::name)
         .collect(Collectors.joining(", ")));
+  }
+
+  /** An approximate age in whole years, 0 to the oldest age a date of birth may give, as a number or digits. */
+  private static int age(Object raw) {
+    String text = raw instanceof Number number ? number.toString() : raw instanceof String string ? string.strip() : "";
+    if (!text.matches("\\d{1,3}(\\.0+)?") || Double.parseDouble(text) > OLDEST_AGE) {
+      throw new BadValue("must be a whole number of years from 0 to " + OLDEST_AGE);
+    }
+    return (int) Double.parseDouble(text);
   }
 
   private LocalDate dateOfBirth(String text) {

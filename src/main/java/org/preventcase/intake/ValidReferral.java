@@ -30,6 +30,10 @@ public record ValidReferral(Map<ReferralField, Object> values) {
     return (OffsetDateTime) values.get(field);
   }
 
+  public Integer number(ReferralField field) {
+    return (Integer) values.get(field);
+  }
+
   @SuppressWarnings("unchecked")
   public List<String> codes(ReferralField field) {
     return (List<String>) values.getOrDefault(field, List.of());

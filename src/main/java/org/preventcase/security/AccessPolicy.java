@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.preventcase.authority.AuthoritiesProperties;
 import org.preventcase.intake.ReferralIntake;
+import org.preventcase.vocabulary.IntakeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,13 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
   static final String MY_TASKS_FILTER = "My tasks";
+  /** What a Tasklist card shows of its task's case: non-identifying words (IntakeVariables' labels). */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", IntakeVariables.CASE_REF, "label", "Case"),
+      Map.of("name", IntakeVariables.URGENCY_LABEL, "label", "Urgency"),
+      Map.of("name", IntakeVariables.CONCERN_TYPE_LABEL, "label", "Concern"),
+      Map.of("name", IntakeVariables.AGE_BAND_LABEL, "label", "Age"),
+      Map.of("name", IntakeVariables.REFERRAL_ID, "label", "Referral"));
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -138,17 +146,26 @@ public class AccessPolicy {
   }
 
   private void ensureGroupFilter(Role role) {
-    Filter filter = ensureFilter(role.displayName(), tasks.createTaskQuery().taskCandidateGroup(role.groupId())
-        .includeAssignedTasks(), Map.of("description", "Tasks offered to " + role.displayName(),
-        "priority", 10 + role.ordinal(), "refresh", true));
+    Filter filter = ensureFilter(role.displayName(), urgentFirst(tasks.createTaskQuery()
+        .taskCandidateGroup(role.groupId()).includeAssignedTasks()), Map.of("description", "Tasks offered to "
+        + role.displayName(), "priority", 10 + role.ordinal(), "refresh", true, "variables", CARD_VARIABLES));
     grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void ensureMyTasksFilter() {
-    Filter filter = ensureFilter(MY_TASKS_FILTER, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-        Map.of("description", "Tasks you have claimed", "priority", 0, "refresh", true));
+    Filter filter = ensureFilter(MY_TASKS_FILTER, urgentFirst(tasks.createTaskQuery()
+        .taskAssigneeExpression("${currentUser()}")), Map.of("description", "Tasks you have claimed", "priority", 0,
+        "refresh", true, "variables", CARD_VARIABLES));
     List<Role> practitioners = Role.working(Role.Workspace.TASKLIST);
     practitioners.forEach(role -> grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ));
+  }
+
+  /**
+   * Urgent work first: the highest task priority (an immediate risk's), then the earliest due date;
+   * Tasklist's own sorting (newest first unless the user picks another) only breaks ties.
+   */
+  private static org.camunda.bpm.engine.task.TaskQuery urgentFirst(org.camunda.bpm.engine.task.TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
   private Filter ensureFilter(String name, org.camunda.bpm.engine.task.TaskQuery query, Map<String, Object> properties) {

@@ -9,10 +9,25 @@ import java.time.Period;
  * parent or guardian under 18) can use without the date of birth.
  */
 public enum AgeBand {
-  UNDER_11, AGED_11_TO_15, AGED_16_TO_17, ADULT;
+  UNDER_11("Under 11"), AGED_11_TO_15("11 to 15"), AGED_16_TO_17("16 to 17"), ADULT("18 or over");
+
+  private final String label;
+
+  AgeBand(String label) {
+    this.label = label;
+  }
+
+  /** The band as a person reads it ("11 to 15"). */
+  public String label() {
+    return label;
+  }
 
   public static AgeBand of(LocalDate dateOfBirth, LocalDate on) {
-    int years = Period.between(dateOfBirth, on).getYears();
+    return ofYears(Period.between(dateOfBirth, on).getYears());
+  }
+
+  /** The band of an age in whole years (a date of birth's, or the referrer's approximate age). */
+  public static AgeBand ofYears(int years) {
     if (years < 11) {
       return UNDER_11;
     }

@@ -14,6 +14,11 @@ public final class IntakeVariables {
   public static final String URGENCY = "urgency";
   public static final String REFERRER_SECTOR = "referrerSector";
   public static final String AGE_BAND = "ageBand";
+  /** The same facts as words, for Tasklist's task cards and forms (non-identifying: the labels of the codes above). */
+  public static final String CONCERN_TYPE_LABEL = "concernTypeLabel";
+  public static final String URGENCY_LABEL = "urgencyLabel";
+  public static final String REFERRER_SECTOR_LABEL = "referrerSectorLabel";
+  public static final String AGE_BAND_LABEL = "ageBandLabel";
   /** The priority of the referral's police tasks: high at once for an immediate risk. */
   public static final String TASK_PRIORITY = "taskPriority";
   /** The known-person match (PersonMatch.Kind), the matched case of this authority, another authority's name. */
@@ -27,7 +32,8 @@ public final class IntakeVariables {
 
   /** What the intake hands to the case process (those that are set). */
   public static final List<String> CASE_FACTS = List.of(CASE_REF, CONCERN_TYPE, URGENCY, REFERRER_SECTOR, AGE_BAND,
-      TASK_PRIORITY, PREVIOUS_CASE_REF, OTHER_AUTHORITY);
+      CONCERN_TYPE_LABEL, URGENCY_LABEL, REFERRER_SECTOR_LABEL, AGE_BAND_LABEL, TASK_PRIORITY, PREVIOUS_CASE_REF,
+      OTHER_AUTHORITY);
 
   private IntakeVariables() {}
 }

@@ -31,6 +31,7 @@ class PreventCaseProcessTest {
     BpmnAwareTests.init(processEngine);
     org.camunda.bpm.engine.test.mock.Mocks.register("notifyPoliceOfImmediateRisk",
         new NotifyPoliceOfImmediateRisk(org.mockito.Mockito.mock(org.preventcase.notify.Notifications.class)));
+    org.camunda.bpm.engine.test.mock.Mocks.register("nameTaskForCase", new org.preventcase.intake.NameTaskForCase());
     FixedAuthority.use(processEngine, "E06000031");
   }
 
@@ -47,7 +48,7 @@ class PreventCaseProcessTest {
             "urgency", "ROUTINE", "referrerSector", "HEALTH", "ageBand", "ADULT", "taskPriority", 50));
 
     assertThat(theCase).isWaitingAt("Task_ScreenReferral");
-    assertThat(task()).hasCandidateGroup("prevent-police-officer").hasName("Screen referral and deconflict");
+    assertThat(task()).hasCandidateGroup("prevent-police-officer").hasName("Screen referral and deconflict: E06000031-2026-00001");
 
     complete(task(), withVariables("deconflictionCompleted", true));
     assertThat(theCase).hasPassedInOrder("StartEvent_CaseOpened", "Task_ScreenReferral", "EndEvent_ReferralScreened")

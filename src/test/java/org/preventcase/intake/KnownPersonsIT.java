@@ -2,10 +2,12 @@ package org.preventcase.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +52,21 @@ class KnownPersonsIT extends ApplicationIT {
     HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "test-" + UUID.randomUUID(),
         ReferralExamples.json(referral));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    try {
-      return JSON.readTree(created.body()).path("caseReference").asText();
-    } catch (Exception e) {
-      throw new AssertionError(e);
+    answers.add(ReferralApiIT.json(created));
+    return ReferralApiIT.caseOf(jdbc, created);
+  }
+
+  /** The API's answers to {@link #refer}, in order. */
+  final List<JsonNode> answers = new ArrayList<>();
+
+  /** What a referrer is told: the same fields and status whatever the match, never a case reference. */
+  void theReferrerWasToldOnlyTheReferralsReference() {
+    for (JsonNode answer : answers) {
+      List<String> fields = new ArrayList<>();
+      answer.fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).containsExactly("referralId", "referralReference", "status");
+      assertThat(answer.path("status").asText()).isEqualTo("received");
+      assertThat(answer.toString()).doesNotContain("E06000031-");
     }
   }
 
@@ -83,6 +96,17 @@ class KnownPersonsIT extends ApplicationIT {
     assertThat(deconflict).isNotNull();
     assertThat(tasks.getIdentityLinksForTask(deconflict.getId())).extracting(link -> link.getGroupId())
         .contains("prevent-police-officer");
+    assertThat(deconflict.getName()).as("the screener sees the link").isEqualTo("Deconflict new information: " + reference);
+
+    // the referrer of the second referral learns nothing of the open case: the same answer as for a new person
+    theReferrerWasToldOnlyTheReferralsReference();
+    long second = answers.get(1).path("referralId").asLong();
+    HttpResponse<String> mine = call("GET", "/api/referrals/" + second, "demo-referrer", null);
+    assertThat(mine.body()).contains("\"status\":\"received\"").contains("R-" + second).doesNotContain(reference);
+    assertThat(signIn("demo-referrer").get("/referrals/mine").body()).doesNotContain(reference);
+    assertThat(jdbc.queryForList("""
+        SELECT case_reference FROM notification_outbox WHERE message_type = 'REFERRAL_ACKNOWLEDGEMENT'
+        AND case_reference IN (?, ?)""", String.class, "R-" + second, reference)).containsExactly("R-" + second);
   }
 
   @Test
@@ -98,6 +122,11 @@ class KnownPersonsIT extends ApplicationIT {
         ReferralExamples.json(sibling));
 
     assertThat(created.statusCode()).isEqualTo(201);
+    answers.add(ReferralApiIT.json(created));
+    theReferrerWasToldOnlyTheReferralsReference();
+    assertThat(count("SELECT count(*) FROM notification_outbox WHERE message_type = 'REFERRAL_ACKNOWLEDGEMENT' "
+        + "AND case_reference = ?", answers.get(1).path("referralReference").asText()))
+        .as("acknowledged at once, before the screener decides").isEqualTo(1);
     Task confirm = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPossibleMatch")
         .processVariableValueEquals("matchedCaseRef", reference).singleResult();
     assertThat(confirm).isNotNull();
@@ -137,6 +166,7 @@ class KnownPersonsIT extends ApplicationIT {
         .containsEntry("previousCaseRef", earlier);
     assertThat(signIn("demo-police").get("/cases/" + repeat).body()).contains("Earlier cases of this person")
         .contains("href=\"/cases/" + earlier + "\"");
+    theReferrerWasToldOnlyTheReferralsReference();
   }
 
   @Test
@@ -149,6 +179,7 @@ class KnownPersonsIT extends ApplicationIT {
 
     assertThat(refer(first)).isEqualTo(reviewed);
     assertThat(count("SELECT count(*) FROM case_file")).isEqualTo(casesBefore);
+    theReferrerWasToldOnlyTheReferralsReference();
   }
 
   @Test

@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * POST /api/referrals on PostgreSQL: 201 with the case reference; every bad input refused with the
+ * POST /api/referrals on PostgreSQL: 201 with the referral's reference only (the same answer whatever
+ * the person match: KnownPersonsIT); an approximate age for an unknown date of birth; a member of
+ * the public as referrer without role or organisation; every bad input refused with the
  * right status and problem+json naming the fields, and a row count proving nothing was stored;
  * idempotent retries; text stored as written and escaped on the case page and in the case API; no
  * submitted personal value in the engine's tables; the OpenAPI document matches the form's fields.
@@ -38,6 +40,7 @@ class ReferralApiIT extends ApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   HttpResponse<String> post(String user, String key, String body) {
     return post(baseUrl(), user, key, body);
@@ -77,6 +80,13 @@ class ReferralApiIT extends ApplicationIT {
     return counts;
   }
 
+  /** The case a referral joined (none while a possible match waits): what the referrer is never told. */
+  static String caseOf(JdbcTemplate jdbc, HttpResponse<String> created) {
+    return jdbc.queryForList("""
+        SELECT c.reference FROM case_referral l JOIN case_file c ON c.id = l.case_id WHERE l.referral_id = ?""",
+        String.class, json(created).path("referralId").asLong()).stream().findFirst().orElse(null);
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
@@ -104,15 +114,19 @@ class ReferralApiIT extends ApplicationIT {
   }
 
   @Test
-  void aValidReferralIsCreatedWithItsCaseReferenceAndItsScreeningTaskAndNoPersonalValueInTheEngine() {
+  void aValidReferralIsCreatedWithItsReferralReferenceOnlyAndItsScreeningTaskAndNoPersonalValueInTheEngine() {
     String marker = marker();
     HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(ReferralExamples.valid(marker)));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String reference = json(created).path("caseReference").asText();
-    assertThat(reference).matches(CaseReference.PATTERN);
-    assertThat(json(created).path("status").asText()).isEqualTo("received");
     long referralId = json(created).path("referralId").asLong();
+    List<String> answered = new ArrayList<>();
+    json(created).fieldNames().forEachRemaining(answered::add);
+    assertThat(answered).containsExactly("referralId", "referralReference", "status");
+    assertThat(json(created).path("referralReference").asText()).isEqualTo("R-" + referralId);
+    assertThat(json(created).path("status").asText()).isEqualTo("received");
+    String reference = caseOf(jdbc, created);
+    assertThat(reference).matches(CaseReference.PATTERN);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + referralId);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
         .count()).isEqualTo(1);
@@ -138,7 +152,7 @@ class ReferralApiIT extends ApplicationIT {
     HttpResponse<String> retry = post("demo-referrer", key, JSON.writerWithDefaultPrettyPrinter()
         .writeValueAsString(reordered));
     assertThat(retry.statusCode()).isEqualTo(201);
-    assertThat(json(retry).path("caseReference").asText()).isEqualTo(json(first).path("caseReference").asText());
+    assertThat(json(retry).path("referralReference").asText()).isEqualTo(json(first).path("referralReference").asText());
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(storedRows()).isEqualTo(after);
 
@@ -161,6 +175,76 @@ class ReferralApiIT extends ApplicationIT {
     assertThat(problem.path("title").asText()).isEqualTo("Invalid referral");
     assertThat(problem.path("status").asInt()).isEqualTo(400);
     assertThat(problem.toString()).contains("Given names is required").contains("Urgency is required");
+  }
+
+  @Test
+  void anApproximateAgeStandsInForAnUnknownDateOfBirth() {
+    Map<String, Object> referral = valid();
+    referral.remove("personDateOfBirth");
+    referral.put("personApproximateAge", 15);
+    HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = caseOf(jdbc, created);
+    assertThat(jdbc.queryForMap("""
+        SELECT p.date_of_birth, r.details ->> 'personApproximateAge' AS age FROM case_file c
+        JOIN person p ON p.id = c.person_id JOIN case_referral l ON l.case_id = c.id JOIN referral r ON r.id = l.referral_id
+        WHERE c.reference = ?""", reference)).containsEntry("date_of_birth", null).containsEntry("age", "15");
+    org.camunda.bpm.engine.task.Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .singleResult();
+    assertThat(runtimeVariables(screening)).containsEntry("ageBand", "AGED_11_TO_15")
+        .containsEntry("ageBandLabel", "11 to 15");
+
+    referral.remove("personApproximateAge");
+    assertThat(refused(referral, "personDateOfBirth").toString())
+        .contains("Date of birth is required, or the approximate age if the date of birth is not known");
+    referral.put("personApproximateAge", 130);
+    refused(referral, "personApproximateAge");
+  }
+
+  @Test
+  void aMemberOfThePublicIsAReferrerWithoutRoleOrganisationOrEmailAndTheOfficerWhoTookTheCallIsRecorded() {
+    Map<String, Object> referral = valid();
+    referral.remove("referrerRole");
+    referral.remove("referrerOrganisation");
+    referral.remove("referrerEmail");
+    referral.put("referrerRelationship", "MEMBER_OF_PUBLIC");
+    referral.put("referrerSector", "COMMUNITY");
+    referral.put("referrerPhone", "01632 960 001");
+    HttpResponse<String> created = post("demo-police", key(), ReferralExamples.json(referral));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Map<String, Object> stored = jdbc.queryForMap("""
+        SELECT referred_by, referrer_email, referrer_sector, details ->> 'referrerName' AS name,
+          details ->> 'referrerRelationship' AS relationship FROM referral WHERE id = ?""",
+        json(created).path("referralId").asLong());
+    assertThat(stored).containsEntry("referred_by", "demo-police").containsEntry("referrer_email", null)
+        .containsEntry("referrer_sector", "COMMUNITY").containsEntry("name", referral.get("referrerName"))
+        .containsEntry("relationship", "MEMBER_OF_PUBLIC");
+
+    referral.put("referrerRelationship", "PROFESSIONAL");
+    assertThat(refused(referral, "referrerRole", "referrerOrganisation", "referrerEmail").toString())
+        .contains("Referrer's role is required of a professional referrer");
+  }
+
+  @Test
+  void everyReferrerSectorOfTheStatisticsAndTheScheduleSevenPartnersCanBeStoredAndNoOther() {
+    List<String> allowed = jdbc.queryForList("""
+        SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'referral_referrer_sector_known'""",
+        String.class);
+    assertThat(allowed).hasSize(1);
+    for (org.preventcase.vocabulary.ReferrerSector sector : org.preventcase.vocabulary.ReferrerSector.values()) {
+      assertThat(allowed.get(0)).contains("'" + sector.name() + "'");
+    }
+    assertThat(allowed.get(0).split("'").length / 2).as("codes in the constraint")
+        .isEqualTo(org.preventcase.vocabulary.ReferrerSector.values().length);
+    Map<String, Object> referral = valid();
+    referral.put("referrerSector", "DWP_JOBCENTRE_PLUS");
+    assertThat(post("demo-referrer", key(), ReferralExamples.json(referral)).statusCode()).isEqualTo(201);
+  }
+
+  Map<String, Object> runtimeVariables(org.camunda.bpm.engine.task.Task task) {
+    return runtime.getVariables(task.getExecutionId());
   }
 
   @Test
@@ -227,7 +311,7 @@ class ReferralApiIT extends ApplicationIT {
     referral.put("concernDescription", quoted);
     referral.put("concernOnlineActivity", "Posted <img src=x onerror=alert(1)> on a forum");
     HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
-    String reference = json(created).path("caseReference").asText();
+    String reference = caseOf(jdbc, created);
 
     assertThat(jdbc.queryForObject("""
         SELECT r.concern FROM referral r JOIN case_referral l ON l.referral_id = r.id
@@ -280,7 +364,7 @@ class ReferralApiIT extends ApplicationIT {
     HttpResponse<String> created = post("demo-referrer", key(), ReferralExamples.json(referral));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String reference = json(created).path("caseReference").asText();
+    String reference = caseOf(jdbc, created);
     org.camunda.bpm.engine.task.Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_ScreenReferral").singleResult();
     assertThat(screening.getPriority()).isEqualTo(100);
@@ -289,7 +373,7 @@ class ReferralApiIT extends ApplicationIT {
 
     List<Map<String, Object>> queued = jdbc.queryForList("""
         SELECT message_type, recipient_kind, recipient_group, recipient, facts::text AS facts FROM notification_outbox
-        WHERE case_reference = ? ORDER BY id""", reference);
+        WHERE case_reference IN (?, ?) ORDER BY id""", reference, json(created).path("referralReference").asText());
     assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "URGENT_REFERRAL")
         .containsEntry("recipient_group", "prevent-police-officer").containsEntry("recipient", "demo-police@example.invalid"));
     assertThat(queued).anySatisfy(row -> assertThat(row).containsEntry("message_type", "REFERRAL_ACKNOWLEDGEMENT")

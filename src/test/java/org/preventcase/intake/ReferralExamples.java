@@ -51,11 +51,26 @@ public final class ReferralExamples {
         "Shared a post " + marker, "Forum posts " + marker);
   }
 
-  /** The body of the engine REST API's submit-form, as Tasklist sends it (lists as Json). */
+  /**
+   * The body of the engine REST API's submit-form, as Tasklist sends it: lists as Json, and each ISO
+   * date as the start form's day, month and year numbers (a date-time adds its time of day).
+   */
   public static String submitFormBody(Map<String, Object> referral) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    referral.forEach((key, value) -> variables.put(key, value instanceof List<?>
-        ? Map.of("value", json(value), "type", "Json") : Map.of("value", value)));
+    referral.forEach((key, value) -> {
+      if (value instanceof List<?>) {
+        variables.put(key, Map.of("value", json(value), "type", "Json"));
+      } else if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}.*)?")) {
+        variables.put(key + "Day", Map.of("value", Integer.parseInt(text.substring(8, 10)), "type", "Integer"));
+        variables.put(key + "Month", Map.of("value", Integer.parseInt(text.substring(5, 7)), "type", "Integer"));
+        variables.put(key + "Year", Map.of("value", Integer.parseInt(text.substring(0, 4)), "type", "Integer"));
+        if (text.length() > 10) {
+          variables.put(key + "Time", Map.of("value", text.substring(11, 16)));
+        }
+      } else {
+        variables.put(key, Map.of("value", value));
+      }
+    });
     return json(Map.of("variables", variables));
   }
 

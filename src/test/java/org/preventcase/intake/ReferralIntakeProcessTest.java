@@ -88,6 +88,7 @@ class ReferralIntakeProcessTest {
     Mocks.register("openRepeatCase", new OpenRepeatCase(cases, actors));
     Mocks.register("linkReferralToCase", new LinkReferralToCase(cases, actors));
     Mocks.register("startCaseProcess", new StartCaseProcess());
+    Mocks.register("nameTaskForCase", new NameTaskForCase());
     Mocks.register("sendNewInformationToOpenCase", new CaseMessage(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE));
     Mocks.register("sendReferralDuringPostExitReview", new CaseMessage(Messages.REFERRAL_DURING_POST_EXIT_REVIEW));
     Mocks.register("acknowledgeReferral", new AcknowledgeReferral(cases, notifications, actors));
@@ -140,15 +141,20 @@ class ReferralIntakeProcessTest {
         && "FORM".equals(referral.submittedThrough()) && referral.details().containsKey("concernOnlineActivity")));
     verify(cases).openCaseForReferral(REFERRER, AUTHORITY, REFERRAL_ID, null);
     verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_ACKNOWLEDGEMENT
-        && sent.caseReference().equals(NEW_CASE) && sent.recipient().equals(new Recipient.Referrer("dsl@school.example"))
+        && sent.caseReference().equals("R-" + REFERRAL_ID)
+        && sent.recipient().equals(new Recipient.Referrer("dsl@school.example"))
         && sent.facts().equals(MessageFacts.NONE)));
     verify(notifications, never()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL));
     ProcessInstance theCase = caseProcess(NEW_CASE);
     assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsOnly(
         Assertions.entry("caseRef", NEW_CASE), Assertions.entry("concernType", "EXTREME_RIGHT_WING"),
         Assertions.entry("urgency", "ROUTINE"), Assertions.entry("referrerSector", "EDUCATION"),
-        Assertions.entry("ageBand", "AGED_11_TO_15"), Assertions.entry("taskPriority", 50));
-    assertThat(task()).hasCandidateGroup("prevent-police-officer");
+        Assertions.entry("ageBand", "AGED_11_TO_15"), Assertions.entry("taskPriority", 50),
+        Assertions.entry("concernTypeLabel", "Extreme Right-Wing"), Assertions.entry("urgencyLabel", "Routine"),
+        Assertions.entry("referrerSectorLabel", "Education: schools, colleges, early years"),
+        Assertions.entry("ageBandLabel", "11 to 15"));
+    assertThat(task()).hasCandidateGroup("prevent-police-officer")
+        .hasName("Screen referral and deconflict: " + NEW_CASE);
     Assertions.assertThat(task().getPriority()).isEqualTo(50);
 
     complete(task(), withVariables("deconflictionCompleted", true));
@@ -212,10 +218,17 @@ class ReferralIntakeProcessTest {
         Assertions.entry("referralId", REFERRAL_ID), Assertions.entry("concernType", "EXTREME_RIGHT_WING"),
         Assertions.entry("urgency", "ROUTINE"), Assertions.entry("referrerSector", "EDUCATION"),
         Assertions.entry("ageBand", "AGED_11_TO_15"), Assertions.entry("taskPriority", 50),
+        Assertions.entry("concernTypeLabel", "Extreme Right-Wing"), Assertions.entry("urgencyLabel", "Routine"),
+        Assertions.entry("referrerSectorLabel", "Education: schools, colleges, early years"),
+        Assertions.entry("ageBandLabel", "11 to 15"),
         Assertions.entry("personMatch", "CANDIDATE"), Assertions.entry("matchedCaseRef", KNOWN_CASE),
         Assertions.entry("otherAuthority", null));
-    assertThat(task()).hasCandidateGroup("prevent-police-officer");
+    assertThat(task()).hasCandidateGroup("prevent-police-officer")
+        .hasName("Confirm a possible match: referral " + REFERRAL_ID);
     verify(cases, never()).linkReferral(any(), any(), anyLong(), any());
+    // acknowledged at once, with the referral's reference: the referrer cannot tell a match from a new person
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_ACKNOWLEDGEMENT
+        && sent.caseReference().equals("R-" + REFERRAL_ID)));
 
     signIn("demo-police");
     complete(task(), withVariables("matchDecision", "SAME_PERSON"));
@@ -267,7 +280,7 @@ class ReferralIntakeProcessTest {
     verify(notifications).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
         && sent.caseReference().equals(NEW_CASE) && sent.eventId().equals(task(theCase).getId())
         && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))
-        && "Screen referral and deconflict".equals(sent.facts().taskName())));
+        && ("Screen referral and deconflict: " + NEW_CASE).equals(sent.facts().taskName())));
   }
 
   @Test

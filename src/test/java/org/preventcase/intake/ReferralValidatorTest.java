@@ -67,6 +67,65 @@ class ReferralValidatorTest {
   }
 
   @Test
+  void aDateEnteredAsDayMonthAndYearIsThatDateWhateverTheBrowsersLocale() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("P"));
+    referral.remove("personDateOfBirth");
+    referral.put("personDateOfBirthDay", 9);
+    referral.put("personDateOfBirthMonth", 3L);
+    referral.put("personDateOfBirthYear", "2011");
+    assertThat(validator.validate(referral).date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2011, 3, 9));
+
+    referral.put("urgency", "IMMEDIATE_RISK");
+    referral.put("called999AtDay", 23.0);
+    referral.put("called999AtMonth", 11);
+    referral.put("called999AtYear", 2026);
+    referral.put("called999AtTime", "11:05");
+    assertThat(validator.validate(referral).dateTime(ReferralField.CALLED_999_AT).toInstant())
+        .isEqualTo(java.time.Instant.parse("2026-11-23T11:05:00Z"));
+  }
+
+  @Test
+  void dayMonthAndYearThatMakeNoRealDateAreRefusedNamingTheDate() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("Q"));
+    referral.remove("personDateOfBirth");
+    referral.put("personDateOfBirthDay", 30);
+    referral.put("personDateOfBirthMonth", 2);
+    referral.put("personDateOfBirthYear", 2011);
+    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("personDateOfBirth",
+        "Date of birth must be a real date, for example 27 3 2011"));
+    referral.put("personDateOfBirthDay", 3);
+    referral.remove("personDateOfBirthYear");
+    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personDateOfBirth");
+  }
+
+  @Test
+  void anApproximateAgeStandsInForAnUnknownDateOfBirthAndOneOfThemIsNeeded() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("R"));
+    referral.remove("personDateOfBirth");
+    assertThat(problems(referral)).extracting(FieldProblem::message)
+        .containsExactly("Date of birth is required, or the approximate age if the date of birth is not known");
+    referral.put("personApproximateAge", 16);
+    assertThat(RecordReferral.ageBand(validator.validate(referral), LocalDate.of(2026, 11, 23)))
+        .isEqualTo(AgeBand.AGED_16_TO_17);
+    referral.put("personApproximateAge", "about ten");
+    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personApproximateAge");
+  }
+
+  @Test
+  void onlyAProfessionalReferrerMustGiveRoleOrganisationAndEmail() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("S"));
+    referral.remove("referrerRole");
+    referral.remove("referrerOrganisation");
+    referral.remove("referrerEmail");
+    assertThat(problems(referral)).extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder("referrerRole", "referrerOrganisation", "referrerEmail");
+    for (String relationship : List.of("FAMILY", "FRIEND", "MEMBER_OF_PUBLIC")) {
+      referral.put("referrerRelationship", relationship);
+      assertThat(problems(referral)).as(relationship).isEmpty();
+    }
+  }
+
+  @Test
   void aFutureOrAncientDateOfBirthIsRefused() {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("C"));
     referral.put("personDateOfBirth", "2026-11-24");

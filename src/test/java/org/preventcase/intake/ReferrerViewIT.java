@@ -22,6 +22,7 @@ class ReferrerViewIT extends ApplicationIT {
 
   @Autowired CaseService cases;
   @Autowired Actors actors;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   JsonNode mine(String user) throws Exception {
     HttpResponse<String> response = call("GET", "/api/referrals/mine", user, null);
@@ -44,13 +45,14 @@ class ReferrerViewIT extends ApplicationIT {
         ReferralExamples.json(ReferralExamples.valid("Rv" + UUID.randomUUID().toString().substring(0, 8))));
     JsonNode answer = JSON.readTree(created.body());
     long referralId = answer.path("referralId").asLong();
-    String reference = answer.path("caseReference").asText();
+    String reference = ReferralApiIT.caseOf(jdbc, created);
 
     JsonNode mine = find(mine("demo-referrer"), referralId);
     assertThat(mine.path("status").asText()).isEqualTo("received");
     List<String> fields = new ArrayList<>();
     mine.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder("referralId", "receivedAt", "caseReference", "status");
+    assertThat(fields).containsExactlyInAnyOrder("referralId", "reference", "receivedAt", "status");
+    assertThat(mine.path("reference").asText()).isEqualTo("R-" + referralId);
 
     cases.changeStage(actors.of("demo-police"), reference, "POLICE_MANAGED", "OPEN", Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-referrer"), referralId).path("status").asText()).isEqualTo("being considered");
@@ -61,11 +63,34 @@ class ReferrerViewIT extends ApplicationIT {
     assertThat(find(mine("demo-referrer"), referralId).path("status").asText()).isEqualTo("closed");
     HttpResponse<String> page = signIn("demo-referrer").get("/referrals/mine");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains(reference).contains("closed").doesNotContain("NFA_CLOSED");
+    assertThat(page.body()).contains("R-" + referralId).contains("closed").doesNotContain("NFA_CLOSED")
+        .doesNotContain(reference);
 
     assertThat(find(mine("demo-coordinator"), referralId)).as("only the referrer's own").isNull();
     assertThat(call("GET", "/api/referrals/" + referralId, "demo-coordinator", null).statusCode()).isEqualTo(404);
     assertThat(call("GET", "/api/cases/" + reference, "demo-referrer", null).statusCode())
         .as("the referrer may not open the case").isEqualTo(404);
+  }
+
+  @Test
+  void aReferralThatJoinedAnOpenCaseFollowsItsOwnCourseNotTheCasesStage() throws Exception {
+    java.util.Map<String, Object> person = ReferralExamples.valid("Rj" + UUID.randomUUID().toString().substring(0, 8));
+    HttpResponse<String> first = ReferralApiIT.post(baseUrl(), "demo-referrer", "test-" + UUID.randomUUID(),
+        ReferralExamples.json(person));
+    String reference = ReferralApiIT.caseOf(jdbc, first);
+    cases.changeStage(actors.of("demo-police"), reference, "POLICE_MANAGED", "OPEN", Purpose.of(Purpose.Code.CASE_API));
+
+    HttpResponse<String> second = ReferralApiIT.post(baseUrl(), "demo-coordinator", "test-" + UUID.randomUUID(),
+        ReferralExamples.json(person));
+    assertThat(ReferralApiIT.caseOf(jdbc, second)).as("it joined the open case").isEqualTo(reference);
+
+    JsonNode joined = find(mine("demo-coordinator"), JSON.readTree(second.body()).path("referralId").asLong());
+    assertThat(joined.path("status").asText()).as("not the older case's 'being considered'").isEqualTo("received");
+    assertThat(find(mine("demo-referrer"), JSON.readTree(first.body()).path("referralId").asLong())
+        .path("status").asText()).isEqualTo("being considered");
+
+    cases.changeStage(actors.of("demo-police"), reference, "NFA_CLOSED", "CLOSED", Purpose.of(Purpose.Code.CASE_API));
+    assertThat(find(mine("demo-coordinator"), joined.path("referralId").asLong()).path("status").asText())
+        .isEqualTo("closed");
   }
 }
