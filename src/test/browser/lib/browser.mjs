@@ -34,6 +34,9 @@ export async function withBrowser(fn, { viewport = { width: 1280, height: 900 } 
       headless: true,
       args: CHROMIUM_ARGS,
       viewport,
+      // a council PC set to US English: the forms must still store UK dates (issue 14)
+      locale: 'en-US',
+      timezoneId: 'Europe/London',
     });
     return await fn(context);
   } finally {

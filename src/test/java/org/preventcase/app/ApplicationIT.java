@@ -24,7 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
     "prevent.embedded-postgres.data-directory=",
     // GreenMail's SMTP port (reserved per build by the pom); tests dispatch notifications themselves
     "spring.mail.port=${greenmail.smtp.port:3025}",
-    "prevent.notifications.dispatch-interval=P1D"})
+    "prevent.notifications.dispatch-interval=P1D",
+    // the tests read mail from GreenMail, not from a local run's mailbox folder
+    "prevent.notifications.local-mailbox="})
 @ActiveProfiles("demo")
 @AutoConfigureObservability
 @Import(TestClock.Config.class)

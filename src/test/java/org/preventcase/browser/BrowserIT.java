@@ -58,7 +58,7 @@ class BrowserIT extends ApplicationIT {
   }
 
   @Test
-  void aReferrerFillsAndSubmitsTheReferralStartFormAndASecondSubmissionMissingAFieldIsRefused() throws Exception {
+  void aReferrerFillsTheReferralFormWithAUkDateAndSeesEveryRefusalInPlainWordsAtTheTopOfTheForm() throws Exception {
     String marker = "Br" + System.nanoTime();
     long referrals = jdbc.queryForObject("SELECT count(*) FROM referral", Long.class);
     String output = node(List.of("tasklist-referral.mjs"), Map.of(
@@ -74,6 +74,8 @@ class BrowserIT extends ApplicationIT {
     assertThat(jdbc.queryForObject("""
         SELECT r.concern FROM referral r JOIN person p ON p.id = r.person_id WHERE p.given_names = ?""", String.class,
         "Browsie" + marker)).isEqualTo("Drew symbols in class <b>" + marker + "</b> & said \"we rise\"");
+    assertThat(jdbc.queryForObject("SELECT date_of_birth FROM person WHERE given_names = ?", java.time.LocalDate.class,
+        "Browsie" + marker)).as("9 3 2011 typed in a US-English browser").isEqualTo(java.time.LocalDate.of(2011, 3, 9));
     assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of("Browsie" + marker, "Browserton" + marker,
         "Referrer " + marker, "Drew symbols in class", "head.of.year@school.example"))).isEmpty();
   }
@@ -122,6 +124,51 @@ class BrowserIT extends ApplicationIT {
     return jdbc.queryForObject("""
         SELECT c.reference FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.given_names = ?""",
         String.class, "Oswin" + marker);
+  }
+
+  @Test
+  void anUrgentReferralIsFirstInThePoliceQueueWithItsCaseOnTheCardAndEveryPoliceFormIsAccessible() throws Exception {
+    Map<String, Object> routine = ReferralExamples.valid("Bq" + System.nanoTime());
+    String routineCase = caseOf(refer(routine));
+    Map<String, Object> urgent = new java.util.HashMap<>(ReferralExamples.valid("Bu" + System.nanoTime()));
+    urgent.put("urgency", "IMMEDIATE_RISK");
+    urgent.put("called999At", java.time.OffsetDateTime.now().minusMinutes(20).withNano(0).toString());
+    String urgentCase = caseOf(refer(urgent));
+    Map<String, Object> sibling = new java.util.HashMap<>(routine);
+    sibling.put("personGivenNames", "Sibling" + routine.get("personGivenNames"));
+    sibling.put("personDateOfBirth", "2014-09-02");
+    long possibleMatch = refer(sibling);
+    assertThat(caseOf(possibleMatch)).as("waits for the screener").isNull();
+    assertThat(caseOf(refer(routine))).as("joins the open case").isEqualTo(routineCase);
+
+    String output = node(List.of("tasklist-police.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-police",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
+        "URGENT_CASE", urgentCase,
+        "ROUTINE_CASE", routineCase,
+        "MATCH_REFERRAL", String.valueOf(possibleMatch),
+        "NEW_INFORMATION_CASE", routineCase));
+    assertThat(output).contains("tasklist-police: 1 passed, 0 failed");
+  }
+
+  /** A referral through the partner API, as the demo referrer: its id. */
+  long refer(Map<String, Object> referral) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/referrals"))
+        .header("Content-Type", "application/json").header("Idempotency-Key", "browser-" + System.nanoTime())
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("demo-referrer:" + DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ReferralExamples.json(referral))).build();
+    var created = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Long.parseLong(created.body().replaceFirst(".*\"referralId\":(\\d+).*", "$1"));
+  }
+
+  String caseOf(long referralId) {
+    return jdbc.queryForList("""
+        SELECT c.reference FROM case_referral l JOIN case_file c ON c.id = l.case_id WHERE l.referral_id = ?""",
+        String.class, referralId).stream().findFirst().orElse(null);
   }
 
   /** Runs a script with Node; its output is echoed, and a non-zero exit fails the test. */

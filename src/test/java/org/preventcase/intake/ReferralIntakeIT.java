@@ -67,7 +67,9 @@ public class ReferralIntakeIT extends ApplicationIT {
     assertThat(screening.getTaskDefinitionKey()).isEqualTo("Task_ScreenReferral");
     assertThat(screening.getTenantId()).isEqualTo("E06000031");
     assertThat(runtime.getVariables(screening.getExecutionId()))
-        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority");
+        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority",
+            "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel");
+    assertThat(screening.getName()).isEqualTo("Screen referral and deconflict: " + reference);
 
     assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * form-js 1.8's own messages are fixed ("Field is required.", "Field must match pattern <regex>."):
  * every form names its messages in plain words in each field's custom properties
- * (`requiredMessage`, `invalidMessage`), which the Tasklist script shows instead (docs/forms.md), and
+ * (`requiredMessage`, `invalidMessage`), which the Tasklist script shows instead (docs/tasklist.md), and
  * no form has a `pattern`, whose message would show a regular expression.
  */
 class FormMessagesTest {

@@ -1,0 +1,93 @@
+// Browser test of the police queue in Tasklist (issue #14): in the police group's filter an urgent
+// referral's task is first, its card shows the case reference and the urgency, concern and age band
+// in words (no bare priority number); Tasklist offers no "Create task" or "Add comment"; each police
+// task form (screening, possible match, new information) passes axe-core (WCAG 2.2 AA) in its content;
+// a screening completed without its tick shows the plain message at the top, and once ticked
+// completes with no false "An error happened". Prints "tasklist-police: 1 passed, 0 failed".
+//
+// env: BASE_URL LOGIN_USER LOGIN_PASSWORD SCREENSHOT_DIR URGENT_CASE ROUTINE_CASE MATCH_REFERRAL NEW_INFORMATION_CASE
+import { runPageTest, screenshot } from './lib/browser.mjs';
+import { axeViolations } from './lib/axe.mjs';
+import { EXPECTED_CONSOLE_ERRORS, configOrExit, loginToTasklist, waitVisible } from './lib/tasklist.mjs';
+
+const NAME = 'tasklist-police';
+const config = configOrExit(NAME, ['BASE_URL', 'LOGIN_USER', 'LOGIN_PASSWORD', 'SCREENSHOT_DIR', 'URGENT_CASE',
+  'ROUTINE_CASE', 'MATCH_REFERRAL', 'NEW_INFORMATION_CASE']);
+const { SCREENSHOT_DIR } = config;
+
+const cards = (page) => page.locator('.tasks-list > li.task');
+const card = (page, name) => cards(page).filter({ has: page.getByRole('link', { name, exact: true }) }).first();
+
+async function openTask(page, name) {
+  await waitVisible(card(page, name), `the card "${name}"`, 20_000);
+  await card(page, name).getByRole('link', { name, exact: true }).click();
+  const claim = page.getByRole('button', { name: 'Claim' });
+  await waitVisible(claim.or(page.locator('.task-details .fjs-container')), `the task "${name}"`);
+  if (await claim.isVisible()) await claim.click();
+  const form = page.locator('.task-details .fjs-container');
+  await waitVisible(form.locator('.fjs-form'), `the form of "${name}"`);
+  return form;
+}
+
+async function expectFormAccessible(page, what) {
+  const violations = await axeViolations(page, { include: '.task-details .fjs-container' });
+  if (violations.length) throw new Error(`axe-core on the ${what} form: ${violations.join('; ')}`);
+  console.log(`ok the ${what} form passes axe-core (WCAG 2.2 AA) in its content`);
+}
+
+const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignoreConsole: EXPECTED_CONSOLE_ERRORS,
+  timeoutMs: 170_000 }, async (page) => {
+  await loginToTasklist(page, { baseUrl: config.BASE_URL, user: config.LOGIN_USER, password: config.LOGIN_PASSWORD });
+  await page.getByRole('link', { name: /Police Prevent officers/ }).first().click();
+  const urgent = `Screen referral and deconflict: ${config.URGENT_CASE}`;
+  const routine = `Screen referral and deconflict: ${config.ROUTINE_CASE}`;
+  await waitVisible(card(page, urgent), 'the urgent task in the police queue', 20_000);
+
+  const first = cards(page).first();
+  const firstText = await first.innerText();
+  if (!/Immediate risk/.test(firstText)) throw new Error(`the first task is not an immediate risk: ${firstText}`);
+  const names = await cards(page).locator('h4.task a').allInnerTexts();
+  const urgentAt = names.findIndex((name) => name.trim() === urgent);
+  const routineAt = names.findIndex((name) => name.trim() === routine);
+  if (routineAt !== -1 && routineAt < urgentAt) throw new Error('the routine task is above the urgent one');
+  const urgentCard = await card(page, urgent).innerText();
+  for (const words of [`Case:\\s*${config.URGENT_CASE}`, 'Urgency:\\s*Immediate risk', 'Concern:\\s*Extreme Right-Wing',
+    'Age:\\s*11 to 15']) {
+    if (!new RegExp(words).test(urgentCard)) throw new Error(`the urgent task's card lacks ${words}: ${urgentCard}`);
+  }
+  if (await card(page, urgent).locator('.priority').isVisible()) throw new Error('the card shows a bare priority number');
+  await screenshot(page, SCREENSHOT_DIR, 'tasklist-police-queue.png');
+  console.log('ok the urgent task is first in the police queue, its card shows the case and its facts in words');
+  if (await page.getByText('Create task', { exact: true }).isVisible()) throw new Error('"Create task" is offered');
+
+  let form = await openTask(page, urgent);
+  if (await page.getByText(/Add comment/i).isVisible()) throw new Error('"Add comment" is offered');
+  console.log('ok Tasklist offers neither "Create task" nor "Add comment"');
+  await expectFormAccessible(page, 'screening');
+  for (const words of ['Immediate risk', 'Extreme Right-Wing', '11 to 15']) {
+    await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the screening form`);
+  }
+  await page.getByRole('button', { name: 'Complete' }).click();
+  const summary = page.locator('.prevent-error-summary');
+  await waitVisible(summary.getByText('Confirm that the referral has been checked against live investigations'),
+    'the plain message at the top of the task form');
+  await screenshot(page, SCREENSHOT_DIR, 'tasklist-screening-refused.png');
+  await page.waitForTimeout(500);
+  if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" for a refusal the summary explains');
+  await form.getByLabel('Deconfliction completed').check();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await card(page, urgent).waitFor({ state: 'detached', timeout: 20_000 });
+  await page.waitForTimeout(1_000);
+  if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" after completing');
+  console.log('ok a screening without its tick is refused in plain words; ticked, it completes with no false error');
+
+  form = await openTask(page, `Confirm a possible match: referral ${config.MATCH_REFERRAL}`);
+  await expectFormAccessible(page, 'possible match');
+  form = await openTask(page, `Deconflict new information: ${config.NEW_INFORMATION_CASE}`);
+  await expectFormAccessible(page, 'new information');
+  await screenshot(page, SCREENSHOT_DIR, 'tasklist-new-information.png');
+  for (const chrome of await axeViolations(page, { exclude: ['.task-details .fjs-container'] })) {
+    console.log(`note: Tasklist chrome (Camunda's, not the form): ${chrome}`);
+  }
+});
+process.exit(exitCode);
