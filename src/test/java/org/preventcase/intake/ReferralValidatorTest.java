@@ -153,7 +153,7 @@ class ReferralValidatorTest {
         "Family name contains an invisible formatting character (a bidirectional override or a zero-width "
             + "character): type the name again",
         "Aliases or other names contains characters that are not valid text (not UTF-8): type the name again",
-        "Your name contains an invisible formatting character (a bidirectional override or a zero-width "
+        "Referrer's name contains an invisible formatting character (a bidirectional override or a zero-width "
             + "character): type the name again");
     referral.put("personGivenNames", "Ren\uFFFD");
     assertThat(problems(referral)).extracting(FieldProblem::field).contains("personGivenNames");
