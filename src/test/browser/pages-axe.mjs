@@ -24,6 +24,9 @@ async function signIn(page, user) {
 }
 
 async function signOut(page) {
+  // leave the page first: a webapp still open (Tasklist polls) would answer the ended session by
+  // sending the browser to the sign-in page itself, aborting the next visit's navigation
+  await page.goto('about:blank');
   await page.context().clearCookies();
 }
 
