@@ -2,6 +2,7 @@
 // (WCAG 2.2 AA rules) on every page, with a screenshot of each. Environment: BASE_URL,
 // LOGIN_PASSWORD, SCREENSHOT_DIR, VISITS (JSON: [{ "user": "demo-manager", "landing": "/manager",
 // "pages": [{ "name": "manager-home", "path": "/manager", "status": 200 }] }]; user null = not signed in).
+// A page with "fill" ({ label: value }) and "submit" (a button's name) is the page a form on "path" leads to.
 import { runPageTest, screenshot } from './lib/browser.mjs';
 import { configOrExit } from './lib/tasklist.mjs';
 import { axeViolations } from './lib/axe.mjs';
@@ -31,7 +32,7 @@ async function signOut(page) {
 }
 
 const code = await runPageTest(NAME, { screenshotDir: config.SCREENSHOT_DIR, timeoutMs: 170_000,
-  ignoreConsole: [/status of 40[34]/] }, async (page) => {
+  ignoreConsole: [/status of 40[034]/] }, async (page) => {
   for (const visit of visits) {
     if (visit.user) {
       const landed = await signIn(page, visit.user);
@@ -42,7 +43,14 @@ const code = await runPageTest(NAME, { screenshotDir: config.SCREENSHOT_DIR, tim
       await screenshot(page, config.SCREENSHOT_DIR, `landing-${visit.user}.png`);
     }
     for (const target of visit.pages) {
-      const response = await page.goto(`${base}${target.path}`);
+      let response = await page.goto(`${base}${target.path}`);
+      if (target.submit) {
+        for (const [label, value] of Object.entries(target.fill ?? {})) {
+          await page.getByLabel(label, { exact: true }).fill(value);
+        }
+        [response] = await Promise.all([page.waitForNavigation(),
+          page.getByRole('button', { name: target.submit, exact: true }).click()]);
+      }
       const status = response.status();
       if (status !== (target.status ?? 200)) {
         throw new Error(`${target.path} as ${visit.user ?? 'visitor'} answered ${status}, expected ${target.status ?? 200}`);

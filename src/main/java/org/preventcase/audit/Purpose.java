@@ -18,6 +18,8 @@ public record Purpose(Code code, String detail) {
     CASE_PAGE(false),
     /** The case API called by a client. */
     CASE_API(false),
+    /** The list of an authority's open cases (the Cases page). */
+    CASE_LIST(false),
     /** A report; detail = the report. */
     REPORT(true),
     /** An ad-hoc search; detail = the user's stated reason. */

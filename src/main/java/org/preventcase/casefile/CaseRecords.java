@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +32,12 @@ class CaseRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JdbcClient jdbc;
   private final TaskService tasks;
+  private final RuntimeService runtime;
 
-  CaseRecords(JdbcClient jdbc, TaskService tasks) {
+  CaseRecords(JdbcClient jdbc, TaskService tasks, RuntimeService runtime) {
     this.jdbc = jdbc;
     this.tasks = tasks;
+    this.runtime = runtime;
   }
 
   long insertPerson(String authority, NewCase.Person person, String user) {
@@ -265,6 +271,78 @@ class CaseRecords {
         .forEach(row -> correctedBy.computeIfAbsent(row.corrects(), id -> new ArrayList<>()).add(row.id()));
     return rows.stream().map(row -> new CaseView.Entry(row.id(), row.kind(), row.summary(), row.body(), row.corrects(),
         List.copyOf(correctedBy.getOrDefault(row.id(), List.of())), row.at(), row.by())).toList();
+  }
+
+  private static final String SUMMARY = """
+      SELECT c.reference, a.name, c.stage, c.status, c.opened_at, p.given_names, p.family_name, p.date_of_birth,
+        (SELECT r.urgency FROM case_referral l JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
+          WHERE l.case_id = c.id AND l.authority_code = c.authority_code ORDER BY r.received_at DESC, r.id DESC LIMIT 1),
+        ARRAY(SELECT s.alias FROM person_alias s WHERE s.person_id = p.id AND s.authority_code = p.authority_code)
+      FROM case_file c JOIN person p ON p.id = c.person_id AND p.authority_code = c.authority_code
+      JOIN local_authority a ON a.code = c.authority_code
+      WHERE c.authority_code = ANY (?) """;
+
+  /** A case of the list or the search, with the names it is searched by (aliases last). */
+  private record Found(CaseSummary summary, List<String> aliases) {}
+
+  private static Found found(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    String[] aliases = (String[]) rs.getArray(10).getArray();
+    return new Found(new CaseSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+        rs.getString(9), null, null), List.of(aliases));
+  }
+
+  /** The open cases of these authorities, by stage, each with its open work. */
+  List<CaseSummary> openCases(java.util.Set<String> authorities) {
+    return withWork(jdbc.sql(SUMMARY + "AND c.status = 'OPEN' ORDER BY c.stage, c.opened_at, c.id")
+        .param(authorities.toArray(String[]::new)).query(CaseRecords::found).list().stream()
+        .map(Found::summary).toList(), authorities);
+  }
+
+  /** The cases of these authorities, open or closed, matching every criterion given; newest first. */
+  List<CaseSummary> search(java.util.Set<String> authorities, CaseSearch search) {
+    return withWork(jdbc.sql(SUMMARY + """
+            AND (CAST(? AS text) IS NULL OR upper(c.reference) = upper(?))
+            AND (CAST(? AS date) IS NULL OR p.date_of_birth = ?) ORDER BY c.opened_at DESC, c.id DESC""")
+        .params(authorities.toArray(String[]::new), search.reference(), search.reference(), search.dateOfBirth(),
+            search.dateOfBirth())
+        .query(CaseRecords::found).list().stream()
+        .filter(row -> search.nameMatches(row.summary().givenNames(), row.summary().familyName(), row.aliases()))
+        .map(Found::summary).toList(), authorities);
+  }
+
+  /**
+   * The cases' open work from the engine: the owner is the assignee of the case's earliest due open
+   * task (else the group it is offered to), the next due date the earliest due date of its open tasks.
+   */
+  private List<CaseSummary> withWork(List<CaseSummary> cases, java.util.Set<String> authorities) {
+    if (cases.isEmpty()) {
+      return cases;
+    }
+    List<Task> open = tasks.createTaskQuery()
+        .processInstanceBusinessKeyIn(cases.stream().map(CaseSummary::reference).toArray(String[]::new))
+        .tenantIdIn(authorities.toArray(String[]::new)).active().orderByDueDate().asc().list(); // PostgreSQL sorts tasks without a due date last
+    Map<String, String> keys = new java.util.HashMap<>();
+    if (!open.isEmpty()) {
+      runtime.createProcessInstanceQuery()
+          .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(java.util.stream.Collectors.toSet()))
+          .list().forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+    }
+    Map<String, Task> first = new LinkedHashMap<>();
+    open.forEach(task -> first.putIfAbsent(keys.get(task.getProcessInstanceId()), task));
+    return cases.stream().map(summary -> java.util.Optional.ofNullable(first.get(summary.reference()))
+        .map(task -> summary.withWork(owner(task), task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+        .orElse(summary)).toList();
+  }
+
+  /** The task's assignee, else the groups it is offered to (group ids; the page shows their names). */
+  private String owner(Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).sorted().findFirst().orElse(null);
   }
 
   /** The case process's open tasks: business key = case reference, tenant = the case's authority. */

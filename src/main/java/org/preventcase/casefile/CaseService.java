@@ -169,6 +169,35 @@ public class CaseService {
     return reference;
   }
 
+  /**
+   * The open cases of the authorities the user works for (the Cases page), to the roles that manage
+   * cases (coordinators, police Prevent officers, panel chairs, managers); empty for anyone else. One
+   * audit row per authority listed (VIEW, CASE_LIST), refused ones included.
+   */
+  public Optional<List<CaseSummary>> openCases(Actor actor) {
+    return listed(actor, Purpose.of(Purpose.Code.CASE_LIST), () -> records.openCases(actor.authorities()));
+  }
+
+  /**
+   * The cases of the user's authorities matching the search, for the reason the user gave: audited
+   * like the list, one row per authority searched, with purpose SEARCH:&lt;reason&gt; (never the
+   * criteria, which are personal data).
+   */
+  public Optional<List<CaseSummary>> search(Actor actor, CaseSearch search, String reason) {
+    Purpose purpose = new Purpose(Purpose.Code.SEARCH, reason);
+    return listed(actor, purpose, () -> records.search(actor.authorities(), search));
+  }
+
+  private Optional<List<CaseSummary>> listed(Actor actor, Purpose purpose,
+      java.util.function.Supplier<List<CaseSummary>> cases) {
+    AuditOutcome outcome = CaseAccess.LIST.allows(actor) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+    List<String> authoritiesListed = actor.authorities().isEmpty() ? List.of("NONE")
+        : actor.authorities().stream().sorted().toList();
+    authoritiesListed.forEach(authority -> audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null,
+        AuditAction.VIEW, outcome, purpose)));
+    return outcome == AuditOutcome.GRANTED ? Optional.of(cases.get()) : Optional.empty();
+  }
+
   /** The case, to a user allowed to see it; empty (and audited as refused) otherwise. */
   public Optional<CaseView> view(Actor actor, String reference, Purpose purpose) {
     return read(actor, reference, purpose, AuditAction.VIEW, CaseAccess.READ, null);

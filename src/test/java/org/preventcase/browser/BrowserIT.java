@@ -92,6 +92,11 @@ class BrowserIT extends ApplicationIT {
                                   {"name": "sign-in-failed", "path": "/login?error"}]},
          {"user": "demo-coordinator", "landing": "/camunda/app/tasklist/", "pages": [
             {"name": "case", "path": "/cases/%1$s"},
+            {"name": "cases", "path": "/cases"},
+            {"name": "case-search-results", "path": "/cases", "submit": "Search",
+             "fill": {"Why are you searching?": "Accessibility check", "Case reference": "%1$s"}},
+            {"name": "case-search-error", "path": "/cases", "submit": "Search", "status": 400,
+             "fill": {"Name": "Oswin"}},
             {"name": "my-referrals", "path": "/referrals/mine"},
             {"name": "not-found", "path": "/no-such-page", "status": 404},
             {"name": "forbidden", "path": "/notifications/stuck", "status": 403}]},

@@ -133,7 +133,7 @@ class CaseRecordIT extends ApplicationIT {
 
   @Test
   void anotherAuthoritysCaseReturnsNothingToItsUsersAndIsAuditedAsRefused() {
-    anotherAuthorityHasACoordinator();
+    anotherAuthorityHasACoordinator(identity);
     String theirs = open(OTHER_COORDINATOR, OTHER_AUTHORITY);
     assertThat(theirs).startsWith(OTHER_AUTHORITY + "-");
     HttpResponse<String> ours = call("GET", "/api/cases/" + theirs, "demo-coordinator", null);
@@ -253,7 +253,8 @@ class CaseRecordIT extends ApplicationIT {
         .containsEntry("force_name", "Suffolk Constabulary");
   }
 
-  void anotherAuthorityHasACoordinator() {
+  /** Luton (E06000032) and its coordinator, made once for the shared context. */
+  static void anotherAuthorityHasACoordinator(IdentityService identity) {
     if (identity.createTenantQuery().tenantId(OTHER_AUTHORITY).count() == 0) {
       Tenant tenant = identity.newTenant(OTHER_AUTHORITY);
       tenant.setName("Luton Borough Council");
