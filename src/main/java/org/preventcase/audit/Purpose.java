@@ -31,7 +31,9 @@ public record Purpose(Code code, String detail) {
     /** A message about the case delivered by the notifications outbox; detail = the message type. */
     NOTIFICATION(true),
     /** A change to who may see cases (a role, an authority, an authorization); detail = the change. */
-    ACCESS_CHANGE(true);
+    ACCESS_CHANGE(true),
+    /** A step of the case's process with no one signed in (a timer, a continuation); detail = the step. */
+    PROCESS(true);
 
     private final boolean needsDetail;
 

@@ -1,5 +1,6 @@
 package org.preventcase.casefile;
 
+import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,15 +10,17 @@ import org.preventcase.audit.AuditOutcome;
 import org.preventcase.audit.AuditRecord;
 import org.preventcase.audit.AuditTrail;
 import org.preventcase.audit.Purpose;
-import org.preventcase.authority.AuthorityDirectory;
 import org.preventcase.security.Actor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the case record: every create, read, update and export of case data passes
- * here, is checked (role and authority, docs/roles.md) and writes exactly one audit row, in the same
- * transaction, granted or refused. A refusal looks like "not found" to the user; the audit trail says
+ * here, is checked (role and authority, docs/roles.md) and writes exactly one audit row: in the same
+ * transaction when granted, in its own when refused (so it survives the refused command's rollback). A refusal looks like "not found" to the user; the audit trail says
  * why. Messages of exceptions never carry a reference, a name or any other case data.
  */
 @Service("caseRecordService") // the engine already has a bean named caseService (CMMN)
@@ -28,25 +31,24 @@ public class CaseService {
   static final int REFERENCE_MAX = 40;
   public static final String NOTIFICATIONS_USER = "system:notifications";
   /** The stage a case opened by a referral starts in. */
-  public static final String FIRST_STAGE = "SCREENING";
+  public static final Stage FIRST_STAGE = Stage.SCREENING;
   private static final Purpose INTAKE = Purpose.of(Purpose.Code.INTAKE);
   private static final Purpose MATCH = new Purpose(Purpose.Code.INTAKE, "known-person match");
 
   private final CaseRecords records;
   private final AuditTrail audit;
-  private final AuthorityDirectory authorities;
   private final KnownPersons known;
+  private final Clock clock;
+  private final TransactionTemplate ownTransaction;
 
-  public CaseService(CaseRecords records, AuditTrail audit, AuthorityDirectory authorities, KnownPersons known) {
+  public CaseService(CaseRecords records, AuditTrail audit, KnownPersons known,
+      Clock clock, PlatformTransactionManager transactions) {
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.records = records;
     this.audit = audit;
-    this.authorities = authorities;
     this.known = known;
-  }
-
-  /** Opens a case for a new person and their first referral; returns the case reference. */
-  public String open(Actor actor, NewCase newCase, Purpose purpose) {
-    return open(actor, newCase, purpose, CaseAccess.OPEN);
+    this.clock = clock;
   }
 
   /**
@@ -81,9 +83,9 @@ public class CaseService {
     requireReferrer(actor, authority);
     String user = actor.userId();
     long personId = records.personOfReferral(authority, referralId);
-    int year = Year.now(LONDON).getValue();
+    int year = Year.now(clock.withZone(LONDON)).getValue();
     String reference = CaseReference.format(authority, year, records.nextReferenceNumber(authority, year));
-    long caseId = records.insertCase(authority, reference, personId, FIRST_STAGE, previousCaseReference, user);
+    long caseId = records.insertCase(authority, reference, personId, FIRST_STAGE.name(), previousCaseReference, user);
     records.linkReferral(records.find(reference).orElseThrow(), referralId, user);
     audit.record(AuditRecord.ofCase(user, authority, caseId, reference, AuditAction.CREATE, AuditOutcome.GRANTED,
         INTAKE));
@@ -134,39 +136,17 @@ public class CaseService {
     String authority = found.map(ReferralView::authorityCode)
         .orElseGet(() -> actor.authorities().stream().sorted().findFirst().orElse("NONE"));
     String detail = "referral " + referralId + (purpose.detail() == null ? "" : " " + purpose.detail());
-    audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.VIEW, outcome,
-        new Purpose(purpose.code(), detail.substring(0, Math.min(detail.length(), Purpose.MAX_DETAIL)))));
+    audit(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.VIEW, outcome,
+        new Purpose(purpose.code(), detail.substring(0, Math.min(detail.length(), Purpose.MAX_DETAIL)))), outcome);
     return outcome == AuditOutcome.GRANTED ? found : Optional.empty();
   }
 
   private void requireReferrer(Actor actor, String authority) {
     if (!actor.worksFor(authority) || !CaseAccess.REFER.allows(actor)) {
-      audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
-          actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY, INTAKE));
+      AuditOutcome refused = actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY;
+      audit(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE, refused, INTAKE), refused);
       throw new CaseNotFoundException();
     }
-  }
-
-  private String open(Actor actor, NewCase newCase, Purpose purpose, CaseAccess access) {
-    String authority = newCase.authorityCode();
-    if (authorities.find(authority).isEmpty()) {
-      throw new IllegalArgumentException("Unknown authority code");
-    }
-    if (!actor.worksFor(authority) || !access.allows(actor)) {
-      audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE,
-          actor.worksFor(authority) ? AuditOutcome.REFUSED_ROLE : AuditOutcome.REFUSED_AUTHORITY, purpose));
-      throw new CaseNotFoundException();
-    }
-    String user = actor.userId();
-    long personId = records.insertPerson(authority, newCase.person(), user);
-    long referralId = records.insertReferral(authority, personId, newCase.referral(), user);
-    int year = Year.now(LONDON).getValue();
-    String reference = CaseReference.format(authority, year, records.nextReferenceNumber(authority, year));
-    long caseId = records.insertCase(authority, reference, personId, newCase.stage(), user);
-    CaseRecords.CaseHead head = records.find(reference).orElseThrow();
-    records.linkReferral(head, referralId, user);
-    audit.record(AuditRecord.ofCase(user, authority, caseId, reference, AuditAction.CREATE, AuditOutcome.GRANTED, purpose));
-    return reference;
   }
 
   /**
@@ -237,17 +217,13 @@ public class CaseService {
     return records.insertEntry(head, correction, correctedEntryId, actor.userId());
   }
 
-  /** Moves the case to another stage or status (OPEN, CLOSED). */
-  public void changeStage(Actor actor, String reference, String stage, String status, Purpose purpose) {
+  /**
+   * Moves the case to another stage or status: only the case process's delegates and listeners call
+   * this (PackageRulesTest), as the user working the task or as the system actor.
+   */
+  public void changeStage(Actor actor, String reference, Stage stage, CaseStatus status, Purpose purpose) {
     CaseRecords.CaseHead head = writable(actor, reference, purpose);
-    records.updateStage(head, stage, status, actor.userId());
-  }
-
-  /** The same read without the audit row and its checks' bookkeeping: for the benchmark only. */
-  Optional<CaseView> viewUnaudited(Actor actor, String reference) {
-    return records.find(reference)
-        .filter(head -> decide(actor, head, CaseAccess.READ) == AuditOutcome.GRANTED)
-        .map(records::load);
+    records.updateStage(head, stage.name(), status.name(), actor.userId());
   }
 
   private Optional<CaseView> read(Actor actor, String reference, Purpose purpose, AuditAction action,
@@ -256,18 +232,30 @@ public class CaseService {
     AuditOutcome outcome = head.map(found -> decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
     Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
     Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
-    audit.record(auditRow(actor, reference, head, action, outcome, recorded).withRecipient(recipient));
+    audit(auditRow(actor, reference, head, action, outcome, recorded).withRecipient(recipient), outcome);
     return view;
   }
 
   private CaseRecords.CaseHead writable(Actor actor, String reference, Purpose purpose) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
     AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.WRITE)).orElse(AuditOutcome.NOT_FOUND);
-    audit.record(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose));
+    audit(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose), outcome);
     if (outcome != AuditOutcome.GRANTED) {
       throw new CaseNotFoundException();
     }
     return head.orElseThrow();
+  }
+
+  /**
+   * A granted access is audited in the transaction of the work it allows; a refused one in its own
+   * transaction, so the row survives when the refused command rolls back (an engine command, a job).
+   */
+  private void audit(AuditRecord row, AuditOutcome outcome) {
+    if (outcome == AuditOutcome.GRANTED) {
+      audit.record(row);
+    } else {
+      ownTransaction.executeWithoutResult(status -> audit.record(row));
+    }
   }
 
   private static AuditOutcome decide(Actor actor, CaseRecords.CaseHead head, CaseAccess access) {

@@ -34,7 +34,7 @@ class KnownPersons {
       String status, java.time.OffsetDateTime openedAt, boolean exact) {
 
     boolean inPostExitReview() {
-      return PersonMatch.POST_EXIT_REVIEW_STAGE.equals(stage);
+      return Stage.POST_EXIT_REVIEW.name().equals(stage);
     }
 
     boolean open() {

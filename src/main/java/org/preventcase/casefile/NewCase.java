@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** What opening a case records: the person, the first referral, and the stage the case starts in. */
-public record NewCase(String authorityCode, Person person, Referral referral, String stage) {
+/** What a referral records: the person and the referral, in one authority. */
+public record NewCase(String authorityCode, Person person, Referral referral) {
 
   /** The person; {@code nhsNumber} is a strong identifier for the known-person match (optional). */
   public record Person(String givenNames, String familyName, LocalDate dateOfBirth, String gender,

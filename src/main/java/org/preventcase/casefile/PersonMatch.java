@@ -23,6 +23,4 @@ public record PersonMatch(Kind kind, String caseReference, String otherAuthority
     CANDIDATE
   }
 
-  /** The stage the after-care stage gives a case during its post-exit review window. */
-  public static final String POST_EXIT_REVIEW_STAGE = "POST_EXIT_REVIEW";
 }

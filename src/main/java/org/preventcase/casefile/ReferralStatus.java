@@ -38,9 +38,9 @@ public record ReferralStatus(long referralId, String reference, OffsetDateTime r
     if (caseStatus == null) {
       return Status.RECEIVED;
     }
-    if ("CLOSED".equals(caseStatus)) {
+    if (CaseStatus.CLOSED.name().equals(caseStatus)) {
       return Status.CLOSED;
     }
-    return openedTheCase && !CaseService.FIRST_STAGE.equals(caseStage) ? Status.BEING_CONSIDERED : Status.RECEIVED;
+    return openedTheCase && !CaseService.FIRST_STAGE.name().equals(caseStage) ? Status.BEING_CONSIDERED : Status.RECEIVED;
   }
 }

@@ -2,7 +2,6 @@ package org.preventcase.engine;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -16,8 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every process instance carries its owning authority as its tenant id. Definitions are shared (no
- * tenant); the instance takes the authority of the process that called it, or of the user who
- * started it, or the installation's only authority.
+ * tenant); an instance takes the authority of the process that called it, else the authority its
+ * start variables name ({@value AuthorityNotChosenException#FIELD}), which must be one the starter
+ * works for (so a user of several authorities can refer into any of them), else the starter's only
+ * authority. With no one signed in (the system actor: a job starting a process) the named authority
+ * must be a tenant, and may be left out only when the installation serves one authority.
  */
 @Component
 public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implements TenantIdProvider {
@@ -40,17 +42,43 @@ public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implemen
     if (context.getSuperExecution() != null) {
       return context.getSuperExecution().getTenantId();
     }
+    Object named = context.getVariables() == null ? null : context.getVariables().get(AuthorityNotChosenException.FIELD);
+    String requested = named instanceof String code && !code.isBlank() ? code.strip() : null;
+    if (named != null && !(named instanceof String)) {
+      throw new AuthorityNotChosenException(AuthorityNotChosenException.LABEL + " must be text, e.g. E06000031");
+    }
     Authentication user = identityService.getObject().getCurrentAuthentication();
-    List<String> userAuthorities = user == null || user.getTenantIds() == null ? List.of() : user.getTenantIds();
-    if (userAuthorities.size() == 1) {
-      return userAuthorities.get(0);
+    if (user == null) {
+      return forTheSystemActor(requested);
     }
-    if (userAuthorities.isEmpty() && authorities.authorities().size() == 1) {
-      return authorities.authorities().get(0).code();
+    List<String> memberships = user.getTenantIds() == null ? List.of() : user.getTenantIds();
+    if (requested != null) {
+      if (!memberships.contains(requested)) {
+        throw new AuthorityNotChosenException(AuthorityNotChosenException.LABEL
+            + ": you do not work for this authority; give the code of one you work for");
+      }
+      return requested;
     }
-    throw new ProcessEngineException(userAuthorities.isEmpty()
-        ? "This user works for no authority: ask an administrator to add them to one"
-        : "This user works for several authorities: the authority must be chosen when starting");
+    if (memberships.size() == 1) {
+      return memberships.get(0);
+    }
+    throw new AuthorityNotChosenException(memberships.isEmpty()
+        ? "You work for no authority: ask an administrator to add you to one"
+        : AuthorityNotChosenException.LABEL + " is required: you work for several authorities; give the one the "
+            + "referral is for");
+  }
+
+  private String forTheSystemActor(String requested) {
+    List<String> served = authorities.authorities().stream().map(AuthoritiesProperties.Authority::code).toList();
+    if (requested != null && identityService.getObject().createTenantQuery().tenantId(requested).count() == 1) {
+      return requested;
+    }
+    if (requested == null && served.size() == 1) {
+      return served.get(0);
+    }
+    throw new AuthorityNotChosenException(requested == null
+        ? "A process started with no one signed in must name its authority (" + AuthorityNotChosenException.FIELD + ")"
+        : AuthorityNotChosenException.LABEL + ": not an authority of this installation");
   }
 
   @Override

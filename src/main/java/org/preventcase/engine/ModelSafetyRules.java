@@ -28,7 +28,41 @@ public final class ModelSafetyRules {
       "variableMappingDelegateExpression");
   private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector");
 
+  /** FEEL, by name or by the OMG namespaces DMN 1.1 to 1.3 use for it. */
+  private static final Pattern FEEL = Pattern.compile(
+      "(?i)feel|https?://www\\.omg\\.org/spec/(DMN/\\d{8}/)?FEEL/(\\d{8}/?)?");
+  /** A FEEL function definition that calls Java: {@code function(x) external { java: { ... } }}. */
+  private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("(?is)\\bexternal\\s*\\{");
+
   private ModelSafetyRules() {}
+
+  /** DMN: an expression language other than FEEL (script languages, JUEL) is refused; absent means FEEL. */
+  public static Optional<String> refuseDecisionExpressionLanguage(String language) {
+    if (language == null || FEEL.matcher(language.strip()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of("decisions use FEEL only; expression language '" + shownLanguage(language)
+        + "' (scripts, JUEL) is not allowed");
+  }
+
+  /** DMN: FEEL text may not define external (Java) functions or use JUEL/EL expressions. */
+  public static Optional<String> refuseDecisionText(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (EXTERNAL_FUNCTION.matcher(text).find()) {
+      return Optional.of("decisions may not call Java (FEEL external functions are not allowed)");
+    }
+    if (text.contains("${") || text.contains("#{")) {
+      return Optional.of("decisions use FEEL only; ${...} expressions (JUEL) are not allowed");
+    }
+    return Optional.empty();
+  }
+
+  private static String shownLanguage(String language) {
+    String stripped = language.strip();
+    return stripped.length() > 40 || !stripped.matches("[\\w:/.#-]*") ? "(not shown)" : stripped;
+  }
 
   /** Why this element is refused, if it is: a rule name and the element, never an expression's value. */
   public static Optional<String> refuseElement(String localName) {

@@ -36,7 +36,7 @@ public class AcknowledgeReferral implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     long referralId = (Long) execution.getVariable(IntakeVariables.REFERRAL_ID);
-    String address = cases.referrerAddress(IntakeActor.of(execution, actors), execution.getTenantId(), referralId);
+    String address = cases.referrerAddress(actors.acting(execution), execution.getTenantId(), referralId);
     if (address == null) {
       return;
     }

@@ -7,7 +7,10 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 
-/** A step of the intake that works on the recorded referral through the case service, as the current user. */
+/**
+ * A step of the intake that works on the recorded referral through the case service, as the signed-in
+ * user, or as the system actor of the referral's authority after an asynchronous boundary.
+ */
 abstract class IntakeStep implements JavaDelegate {
 
   protected final CaseService cases;
@@ -19,7 +22,13 @@ abstract class IntakeStep implements JavaDelegate {
   }
 
   protected Actor actor(DelegateExecution execution) {
-    return IntakeActor.of(execution, actors);
+    return actors.acting(execution);
+  }
+
+  /** The case the referral now belongs to: a variable and the intake's business key. */
+  protected static void attachCase(DelegateExecution execution, String reference) {
+    execution.setVariable(IntakeVariables.CASE_REF, reference);
+    execution.setProcessBusinessKey(reference);
   }
 
   protected static long referralId(DelegateExecution execution) {

@@ -19,6 +19,6 @@ public class LinkReferralToCase extends IntakeStep {
     String reference = (String) execution.getVariable(IntakeVariables.MATCHED_CASE_REF);
     cases.linkReferral(actor(execution), execution.getTenantId(),
         referralId(execution), reference);
-    IntakeActor.attachCase(execution, reference);
+    attachCase(execution, reference);
   }
 }

@@ -15,7 +15,7 @@ public class OpenCase extends IntakeStep {
 
   @Override
   public void execute(DelegateExecution execution) {
-    IntakeActor.attachCase(execution, cases.openCaseForReferral(actor(execution),
+    attachCase(execution, cases.openCaseForReferral(actor(execution),
         execution.getTenantId(), referralId(execution), null));
   }
 }

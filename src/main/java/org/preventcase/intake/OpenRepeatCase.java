@@ -20,7 +20,7 @@ public class OpenRepeatCase extends IntakeStep {
   @Override
   public void execute(DelegateExecution execution) {
     String earlier = (String) execution.getVariable(IntakeVariables.MATCHED_CASE_REF);
-    IntakeActor.attachCase(execution, cases.openCaseForReferral(actor(execution),
+    attachCase(execution, cases.openCaseForReferral(actor(execution),
         execution.getTenantId(), referralId(execution), earlier));
     execution.setVariable(IntakeVariables.PREVIOUS_CASE_REF, earlier);
   }

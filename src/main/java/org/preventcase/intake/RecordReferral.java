@@ -46,7 +46,7 @@ public class RecordReferral implements ExecutionListener {
     Map<String, Object> submitted = submittedValues(execution);
     Object through = submitted.remove(IntakeVariables.SUBMITTED_THROUGH);
     ValidReferral referral = validator.validate(submitted);
-    var actor = IntakeActor.of(execution, actors);
+    var actor = actors.acting(execution);
     OffsetDateTime receivedAt = OffsetDateTime.now(clock);
     var recorded = ReferralCase.of(referral, execution.getTenantId(), actor.userId(), receivedAt,
         "API".equals(through) ? "API" : "FORM");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.preventcase.casefile.ReferralReference;
+import org.preventcase.engine.AuthorityNotChosenException;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.security.Role;
@@ -64,7 +65,12 @@ class ReferralApi {
     } catch (ReferralRefusedException refused) {
       return invalid(refused.problems());
     }
-    PartnerSubmissions.Outcome outcome = submissions.submit(actor, key, ReferralJson.canonicalHash(referral), referral);
+    PartnerSubmissions.Outcome outcome;
+    try {
+      outcome = submissions.submit(actor, key, ReferralJson.canonicalHash(referral), referral);
+    } catch (AuthorityNotChosenException notYours) {
+      return invalid(List.of(new FieldProblem(AuthorityNotChosenException.FIELD, notYours.getMessage())));
+    }
     if (outcome instanceof PartnerSubmissions.Outcome.KeyReused) {
       return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
           "This Idempotency-Key was used for a different referral; use a new key for a new referral.");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.NewCase;
 
 /**
@@ -18,8 +17,8 @@ import org.preventcase.casefile.NewCase;
  */
 final class ReferralCase {
 
-  /** Fields with a column of their own; every other field goes into the referral's details. */
-  private static final Set<ReferralField> COLUMNS = EnumSet.of(PERSON_GIVEN_NAMES, PERSON_FAMILY_NAME, PERSON_ALIASES,
+  /** Fields with a column of their own (the authority is the referral's tenant); every other field goes into the details. */
+  private static final Set<ReferralField> COLUMNS = EnumSet.of(AUTHORITY_CODE, PERSON_GIVEN_NAMES, PERSON_FAMILY_NAME, PERSON_ALIASES,
       PERSON_DATE_OF_BIRTH, PERSON_GENDER, PERSON_ADDRESS, PERSON_POSTCODE, PERSON_NHS_NUMBER, REFERRER_SECTOR,
       CONCERN_TYPE, URGENCY, CONCERN_DESCRIPTION, REFERRER_EMAIL, CALLED_999_AT);
 
@@ -39,7 +38,7 @@ final class ReferralCase {
     NewCase.Referral facts = new NewCase.Referral(receivedAt, referral.text(REFERRER_SECTOR),
         referral.text(CONCERN_TYPE), referral.text(URGENCY), referral.text(CONCERN_DESCRIPTION), referredBy,
         referral.text(REFERRER_EMAIL), referral.dateTime(CALLED_999_AT), details, submittedThrough);
-    return new NewCase(authorityCode, person, facts, CaseService.FIRST_STAGE);
+    return new NewCase(authorityCode, person, facts);
   }
 
   /** One alias per line (or separated by semicolons), each as written; blank lines dropped. */

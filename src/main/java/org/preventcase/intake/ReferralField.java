@@ -20,6 +20,9 @@ import java.util.Optional;
  * stores them.
  */
 public enum ReferralField {
+  // The authority referred to: a choice for a referrer who works for several (their only one otherwise);
+  // it becomes the referral's tenant (AuthorityTenancyPlugin)
+  AUTHORITY_CODE("authorityCode", "Local authority code", Kind.TEXT, false, 9),
   // A. About the person
   PERSON_GIVEN_NAMES("personGivenNames", "Given names", Kind.TEXT, true, 200),
   PERSON_FAMILY_NAME("personFamilyName", "Family name", Kind.TEXT, true, 200),

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.preventcase.engine.AuthorityNotChosenException;
 
 /**
  * `${startCaseProcess}`: starts the case's own process (it outlives the intake, so it is not a call
- * activity), business key = case reference, handing over only the case facts.
+ * activity), business key = case reference, in the referral's authority, handing over only the case facts.
  */
 public class StartCaseProcess implements JavaDelegate {
 
@@ -22,6 +23,7 @@ public class StartCaseProcess implements JavaDelegate {
         .createProcessInstanceByKey(PreventCase.PROCESS_KEY)
         .businessKey((String) execution.getVariable(IntakeVariables.CASE_REF))
         .setVariables(facts)
+        .setVariable(AuthorityNotChosenException.FIELD, execution.getTenantId())
         .execute();
   }
 }

@@ -3,13 +3,18 @@ package org.preventcase.security;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.preventcase.engine.SignedInUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Resolves the signed-in user as an {@link Actor}: groups and tenant memberships from the identity service. */
+/**
+ * Resolves the signed-in user as an {@link Actor} (groups and tenant memberships from the identity
+ * service), or the system actor where a model's step runs with no one signed in.
+ */
 @Component
 public class Actors {
 
@@ -25,6 +30,16 @@ public class Actors {
       throw new IllegalStateException("No signed-in user");
     }
     return of(authentication.getName());
+  }
+
+  /**
+   * Who a model's step acts for: the user signed in to the engine's current command, or, when nobody
+   * is (the job executor: timers, asynchronous continuations, retries), the system actor of the
+   * process instance's authority.
+   */
+  public Actor acting(DelegateExecution execution) {
+    return SignedInUser.id(execution.getProcessEngineServices().getIdentityService()).map(this::of)
+        .orElseGet(() -> Actor.system(execution.getTenantId()));
   }
 
   public Actor of(String userId) {

@@ -5,14 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.preventcase.engine.EngineClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The application's clock in integration tests: it stands still until a test moves it. */
+/**
+ * The application's clock in integration tests: the engine's clock (as in production), stopped
+ * when the context starts and moving only when a test moves it, so timers, due dates and the
+ * application's "now" move together.
+ */
 public class TestClock extends Clock {
 
-  private volatile Instant now = Instant.now();
+  TestClock() {
+    ClockUtil.setCurrentTime(new Date());
+  }
 
   @TestConfiguration(proxyBeanMethods = false)
   public static class Config {
@@ -24,12 +33,17 @@ public class TestClock extends Clock {
   }
 
   public void advance(Duration duration) {
-    now = now.plus(duration);
+    set(instant().plus(duration));
+  }
+
+  /** Moves the engine's clock, and with it the application's, to this instant. */
+  public void set(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   @Override
@@ -39,6 +53,6 @@ public class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    return this;
+    return new EngineClock().withZone(zone);
   }
 }

@@ -43,6 +43,19 @@ class PackageRulesTest {
   }
 
   @Test
+  void onlyTheCaseProcessChangesACasesStageOrStatus() {
+    noClasses().that().resideOutsideOfPackage("org.preventcase.caseprocess..")
+        .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("changeStage"))
+            .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.base.DescribedPredicate.describe("CaseService",
+                        owner -> owner.getName().equals("org.preventcase.casefile.CaseService"))))))
+        .because("the stage belongs to the process: its delegates and listeners move it (issue 8)")
+        .check(main);
+  }
+
+  @Test
   void packagesDoNotDependOnEachOtherInACircle() {
     slices().matching("org.preventcase.(*)..").should().beFreeOfCycles().check(main);
   }

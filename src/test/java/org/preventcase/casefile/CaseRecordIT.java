@@ -44,7 +44,7 @@ class CaseRecordIT extends ApplicationIT {
         List.of("Ash Q"), "1 Invented Row, Nowhere", "ZZ1 1ZZ");
     NewCase.Referral referral = new NewCase.Referral(OffsetDateTime.now(), "EDUCATION", "ISLAMIST", "ROUTINE",
         "Shared a post: <script>alert('x')</script> & more");
-    return cases.open(actors.of(user), new NewCase(authority, person, referral, "GATEWAY"), Purpose.of(Purpose.Code.INTAKE));
+    return CaseFixtures.open(cases, actors.of(user), new NewCase(authority, person, referral));
   }
 
   List<Map<String, Object>> auditRows(String user) {
@@ -67,7 +67,7 @@ class CaseRecordIT extends ApplicationIT {
   void theCasePageShowsTheCaseAndWritesOneViewRowWithPurposeCasePage() {
     HttpResponse<String> page = signIn("demo-chair").get("/cases/" + reference);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Quillfeather").contains("Ash Q").contains("Gateway").contains("Invented Row");
+    assertThat(page.body()).contains("Quillfeather").contains("Ash Q").contains("Screening").contains("Invented Row");
     assertThat(auditRows("demo-chair")).singleElement().satisfies(row -> assertThat(row)
         .containsEntry("action", "VIEW").containsEntry("outcome", "GRANTED").containsEntry("purpose_code", "CASE_PAGE"));
   }
@@ -106,6 +106,36 @@ class CaseRecordIT extends ApplicationIT {
         new Purpose(Purpose.Code.TASK, "task-9"));
     assertThat(auditRows("demo-police")).singleElement().satisfies(row -> assertThat(row)
         .containsEntry("action", "UPDATE").containsEntry("purpose_code", "TASK").containsEntry("purpose_detail", "task-9"));
+  }
+
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+  @Test
+  void aRefusedWriteIsAuditedEvenWhenTheRefusedCommandRollsBack() {
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+      assertThatThrownBy(() -> cases.addEntry(actors.of("demo-panel-health"), reference,
+          new NewEntry(EntryKind.NOTE, "Not allowed", "A panel member may not write."), Purpose.of(Purpose.Code.CASE_API)))
+          .isInstanceOf(CaseNotFoundException.class);
+      status.setRollbackOnly();
+    });
+    assertThat(auditRows("demo-panel-health")).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("action", "UPDATE").containsEntry("outcome", "REFUSED_ROLE"));
+  }
+
+  @Test
+  void theSystemActorWorksOnItsInstancesAuthorityOnlyAndIsAuditedAsSuch() {
+    cases.addEntry(Actor.system("E06000031"), reference, new NewEntry(EntryKind.NOTE, "Screening overdue",
+        "Recorded by the case process."), Purpose.of(Purpose.Code.TASK));
+    assertThat(cases.view(Actor.system("E06000032"), reference, Purpose.of(Purpose.Code.TASK))).isEmpty();
+    assertThat(cases.export(Actor.system("E06000031"), reference, Purpose.of(Purpose.Code.TASK), "anyone")).isEmpty();
+    assertThat(auditRows(Actor.SYSTEM_ENGINE)).extracting(row -> row.get("action") + " " + row.get("outcome"))
+        .containsExactly("UPDATE GRANTED", "VIEW REFUSED_AUTHORITY", "EXPORT REFUSED_ROLE");
+  }
+
+  @Test
+  void noUserOrGroupCanBeTheSystemActor() {
+    assertThatThrownBy(() -> identity.saveUser(identity.newUser(Actor.SYSTEM_ENGINE))).isNotNull();
+    assertThatThrownBy(() -> identity.saveGroup(identity.newGroup(Actor.SYSTEM_ENGINE))).isNotNull();
   }
 
   @Test

@@ -61,7 +61,7 @@ class KnownPersonsTest {
     String here = "E06000031";
     assertThat(KnownPersons.decide(here, List.of())).isEqualTo(new PersonMatch(PersonMatch.Kind.NONE, null, null));
     assertThat(KnownPersons.decide(here, List.of(known("P-1", here, "SCREENING", "OPEN", true, 1),
-        known("P-0", here, PersonMatch.POST_EXIT_REVIEW_STAGE, "CLOSED", true, 400))).kind())
+        known("P-0", here, Stage.POST_EXIT_REVIEW.name(), "CLOSED", true, 400))).kind())
         .isEqualTo(PersonMatch.Kind.POST_EXIT_REVIEW);
     assertThat(KnownPersons.decide(here, List.of(known("P-1", here, "SCREENING", "OPEN", true, 1))))
         .isEqualTo(new PersonMatch(PersonMatch.Kind.OPEN_CASE, "P-1", null));

@@ -84,4 +84,57 @@ class EngineSafetyIT extends ApplicationIT {
         .hasMessageContaining("accessPolicy");
     assertThat(delegateBeans.names()).doesNotContain("accessPolicy", "dataSource", "processEngine");
   }
+
+  static final String DECISION = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_%1$s" name="test"
+                   namespace="test"%2$s>
+        <decision id="%1$s" name="Test decision">
+          <decisionTable id="Table_%1$s">
+            <input id="Input_Urgency"><inputExpression id="Expression_Urgency" typeRef="string"%3$s><text>%4$s</text></inputExpression></input>
+            <output id="Output_Route" name="route" typeRef="string" />
+            <rule id="Rule_Any">
+              <inputEntry id="Entry_Any"%5$s><text>%6$s</text></inputEntry>
+              <outputEntry id="Entry_Route"%7$s><text>%8$s</text></outputEntry>
+            </rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  @Autowired org.camunda.bpm.engine.DecisionService decisions;
+
+  void deployDecision(String key, String... parts) {
+    repository.createDeployment().name("engine-safety-test").addString(key + ".dmn",
+        DECISION.formatted((Object[]) java.util.stream.Stream.concat(java.util.stream.Stream.of(key),
+            java.util.Arrays.stream(parts)).toArray(String[]::new))).deploy();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      javascript input expression | ` expressionLanguage="javascript"` | urgency | `` | - | `` | "PANEL"
+      groovy output entry         | `` | urgency | `` | - | ` expressionLanguage="groovy"` | 'PANEL'
+      JUEL input entry            | `` | urgency | ` expressionLanguage="juel"` | ${urgency == 'X'} | `` | "PANEL"
+      JUEL text in a FEEL entry   | `` | urgency | `` | - | `` | ${execution.getProcessEngine()}
+      script as the default       | `` | urgency | `` | - | `` | "PANEL"
+      Java external function      | `` | urgency | `` | - | `` | (function(x) external { java: { class: "java.lang.System", method signature: "exit(int)" } })(1)
+      """)
+  void aDecisionWithAScriptOrJavaIsRefusedAtDeployment(String attempt, String inputLanguage, String input,
+      String entryLanguage, String entry, String outputLanguage, String output) {
+    String key = "refused-" + attempt.trim().replace(' ', '-');
+    String definitionsLanguage = attempt.startsWith("script as the default") ? " expressionLanguage=\"python\"" : "";
+    assertThatThrownBy(() -> deployDecision(key, definitionsLanguage, inputLanguage, input, entryLanguage,
+        entry.replace("&", "&amp;").replace("<", "&lt;"), outputLanguage, output))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Decision refused at");
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).count()).isZero();
+  }
+
+  @Test
+  void aFeelDecisionIsDeployedAndEvaluated() {
+    deployDecision("allowed-feel", " expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"", "",
+        "urgency", " expressionLanguage=\"feel\"", "\"IMMEDIATE_RISK\",\"URGENT\"", "", "\"POLICE_FIRST\"");
+    assertThat(decisions.evaluateDecisionTableByKey("allowed-feel",
+        java.util.Map.of("urgency", "URGENT")).getSingleResult().<String>getSingleEntry()).isEqualTo("POLICE_FIRST");
+  }
 }

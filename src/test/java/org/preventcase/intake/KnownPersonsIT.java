@@ -21,7 +21,9 @@ import org.preventcase.app.ApplicationIT;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.NewCase;
-import org.preventcase.casefile.PersonMatch;
+import org.preventcase.casefile.CaseFixtures;
+import org.preventcase.casefile.CaseStatus;
+import org.preventcase.casefile.Stage;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,7 +156,7 @@ class KnownPersonsIT extends ApplicationIT {
     Map<String, Object> first = person();
     String earlier = refer(first);
     Actor coordinator = actors.of("demo-coordinator");
-    cases.changeStage(coordinator, earlier, "CLOSED", "CLOSED", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(coordinator, earlier, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
 
     String repeat = refer(first);
 
@@ -173,7 +175,7 @@ class KnownPersonsIT extends ApplicationIT {
   void aPersonInThePostExitReviewWindowHasTheReferralSentToThatCase() {
     Map<String, Object> first = person();
     String reviewed = refer(first);
-    cases.changeStage(actors.of("demo-coordinator"), reviewed, PersonMatch.POST_EXIT_REVIEW_STAGE, "CLOSED",
+    cases.changeStage(actors.of("demo-coordinator"), reviewed, Stage.POST_EXIT_REVIEW, CaseStatus.CLOSED,
         Purpose.of(Purpose.Code.CASE_API));
     long casesBefore = count("SELECT count(*) FROM case_file");
 
@@ -189,8 +191,8 @@ class KnownPersonsIT extends ApplicationIT {
     NewCase.Person person = new NewCase.Person((String) first.get("personGivenNames"),
         (String) first.get("personFamilyName"), LocalDate.parse((String) first.get("personDateOfBirth")), "MALE",
         List.of(), "Somewhere in Luton", "LU1 1ZZ");
-    String lutonCase = cases.open(luton, new NewCase("E06000032", person, new NewCase.Referral(OffsetDateTime.now(),
-        "HEALTH", "ISLAMIST", "ROUTINE", "Luton's own account"), "SCREENING"), Purpose.of(Purpose.Code.INTAKE));
+    String lutonCase = CaseFixtures.open(cases, luton, new NewCase("E06000032", person, new NewCase.Referral(OffsetDateTime.now(),
+        "HEALTH", "ISLAMIST", "ROUTINE", "Luton's own account")));
 
     String reference = refer(first);
 

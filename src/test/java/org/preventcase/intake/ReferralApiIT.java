@@ -40,7 +40,51 @@ class ReferralApiIT extends ApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+  static final String TWO_AUTHORITIES = "test-two-authorities-referrer";
+
+  void aReferrerWorksForTwoAuthorities() {
+    if (identity.createTenantQuery().tenantId("E06000032").count() == 0) {
+      identity.saveTenant(identity.newTenant("E06000032"));
+    }
+    if (identity.createUserQuery().userId(TWO_AUTHORITIES).count() == 0) {
+      var user = identity.newUser(TWO_AUTHORITIES);
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(TWO_AUTHORITIES, "prevent-referrer");
+      identity.createTenantUserMembership("E06000031", TWO_AUTHORITIES);
+      identity.createTenantUserMembership("E06000032", TWO_AUTHORITIES);
+    }
+  }
+
+  @Test
+  void aUserOfTwoAuthoritiesRefersIntoTheSecondByNamingIt() {
+    aReferrerWorksForTwoAuthorities();
+    Map<String, Object> referral = valid();
+    referral.put("authorityCode", "E06000032");
+    HttpResponse<String> created = post(TWO_AUTHORITIES, key(), ReferralExamples.json(referral));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = json(created).path("caseReference").asText();
+    assertThat(reference).startsWith("E06000032-");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getTenantId())
+        .isEqualTo("E06000032");
+  }
+
+  @Test
+  void aUserOfTwoAuthoritiesMustNameOneOfThem() {
+    aReferrerWorksForTwoAuthorities();
+    HttpResponse<String> unnamed = post(TWO_AUTHORITIES, key(), ReferralExamples.json(valid()));
+    assertThat(unnamed.statusCode()).isEqualTo(400);
+    assertThat(unnamed.body()).contains("\"field\":\"authorityCode\"").contains("Local authority code is required");
+    Map<String, Object> foreign = valid();
+    foreign.put("authorityCode", "E06000099");
+    HttpResponse<String> notTheirs = post(TWO_AUTHORITIES, key(), ReferralExamples.json(foreign));
+    assertThat(notTheirs.statusCode()).isEqualTo(400);
+    assertThat(notTheirs.body()).contains("\"field\":\"authorityCode\"").contains("you do not work for this authority")
+        .doesNotContain("E06000099");
+  }
 
   HttpResponse<String> post(String user, String key, String body) {
     return post(baseUrl(), user, key, body);

@@ -69,16 +69,17 @@ class ReferralIntakeProcessTest {
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
-  final Actors actors = mock(Actors.class);
+  /** Who a step acts for is decided as in the application (acting); users' groups and authorities are stubbed. */
+  final Actors actors = mock(Actors.class, org.mockito.Mockito.CALLS_REAL_METHODS);
   final Notifications notifications = mock(Notifications.class);
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(processEngine);
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    when(actors.of(anyString())).thenAnswer(call -> new Actor(call.getArgument(0), Set.of("prevent-referrer",
-        "prevent-police-officer"), Set.of(AUTHORITY)));
-    when(actors.of("demo-referrer")).thenReturn(REFERRER);
+    org.mockito.Mockito.doAnswer(call -> new Actor(call.getArgument(0), Set.of("prevent-referrer",
+        "prevent-police-officer"), Set.of(AUTHORITY))).when(actors).of(anyString());
+    org.mockito.Mockito.doReturn(REFERRER).when(actors).of("demo-referrer");
     when(cases.recordReferral(any(), any(), any(), any())).thenReturn(REFERRAL_ID);
     when(cases.openCaseForReferral(any(), any(), anyLong(), any())).thenReturn(NEW_CASE);
     matches(PersonMatch.Kind.NONE, null, null);
@@ -152,7 +153,8 @@ class ReferralIntakeProcessTest {
         Assertions.entry("ageBand", "AGED_11_TO_15"), Assertions.entry("taskPriority", 50),
         Assertions.entry("concernTypeLabel", "Extreme Right-Wing"), Assertions.entry("urgencyLabel", "Routine"),
         Assertions.entry("referrerSectorLabel", "Education: schools, colleges, early years"),
-        Assertions.entry("ageBandLabel", "11 to 15"));
+        Assertions.entry("ageBandLabel", "11 to 15"),
+        Assertions.entry("authorityCode", AUTHORITY));
     assertThat(task()).hasCandidateGroup("prevent-police-officer")
         .hasName("Screen referral and deconflict: " + NEW_CASE);
     Assertions.assertThat(task().getPriority()).isEqualTo(50);

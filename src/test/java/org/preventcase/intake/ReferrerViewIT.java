@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.CaseStatus;
+import org.preventcase.casefile.Stage;
 import org.preventcase.security.Actors;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -54,12 +56,12 @@ class ReferrerViewIT extends ApplicationIT {
     assertThat(fields).containsExactlyInAnyOrder("referralId", "reference", "receivedAt", "status");
     assertThat(mine.path("reference").asText()).isEqualTo("R-" + referralId);
 
-    cases.changeStage(actors.of("demo-police"), reference, "POLICE_MANAGED", "OPEN", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(actors.of("demo-police"), reference, Stage.POLICE_MANAGED, CaseStatus.OPEN, Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-referrer"), referralId).path("status").asText()).isEqualTo("being considered");
     assertThat(call("GET", "/api/referrals/" + referralId, "demo-referrer", null).body())
         .doesNotContain("POLICE_MANAGED").contains("being considered");
 
-    cases.changeStage(actors.of("demo-police"), reference, "NFA_CLOSED", "CLOSED", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(actors.of("demo-police"), reference, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-referrer"), referralId).path("status").asText()).isEqualTo("closed");
     HttpResponse<String> page = signIn("demo-referrer").get("/referrals/mine");
     assertThat(page.statusCode()).isEqualTo(200);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.caseprocess.PreventCase;
 import org.preventcase.app.TestClock;
-import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.CaseFixtures;
 import org.preventcase.casefile.NewCase;
 import org.preventcase.security.Actors;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,9 +180,9 @@ class NotificationsIT extends ApplicationIT {
       throws Exception {
     NewCase.Person person = new NewCase.Person("Ellison", "Quarrendon", LocalDate.of(2009, 4, 17), "MALE",
         List.of("Elli Q"), "14 Tannery Row, Fenbridge", "PE9 7ZX");
-    String reference = cases.open(actors.of("demo-coordinator"), new NewCase(AUTHORITY, person,
+    String reference = CaseFixtures.open(cases, actors.of("demo-coordinator"), new NewCase(AUTHORITY, person,
         new NewCase.Referral(OffsetDateTime.now(), "EDUCATION", "EXTREME_RIGHT_WING", "ROUTINE",
-            "Ellison Quarrendon of 14 Tannery Row said ..."), "GATEWAY"), Purpose.of(Purpose.Code.INTAKE));
+            "Ellison Quarrendon of 14 Tannery Row said ...")));
     MessageFacts facts = new MessageFacts("Screen referral and deconflict", LocalDate.of(2026, 12, 1),
         LocalDate.of(2026, 12, 3), List.of(reference), "Luton Borough Council",
         List.of("E06000031 2026-12 57 " + "3fa2".repeat(16)));
