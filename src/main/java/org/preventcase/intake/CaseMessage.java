@@ -5,17 +5,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.preventcase.caseprocess.UnreceivedMessage;
 
 /**
  * Sends a catalogued message (docs/messages.md) to the case process whose business key is caseRef,
- * with the new referral's non-identifying facts as local variables of the receiving event. A case
- * with no receiver yet (a stage that comes later) is not an error: the referral is in its record.
+ * with the new referral's non-identifying facts as local variables of the receiving event. Sent
+ * after an asynchronous boundary, so by the system actor, which reaches a case of any authority. A
+ * case whose process does not wait for the message is an error that reaches a person: a police task
+ * ({@link UnreceivedMessage}).
  */
 public class CaseMessage implements JavaDelegate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CaseMessage.class);
   private final String messageName;
 
   public CaseMessage(String messageName) {
@@ -41,8 +41,8 @@ public class CaseMessage implements JavaDelegate {
         .setVariablesLocal(facts)
         .correlateAllWithResult().size();
     if (received == 0) {
-      LOG.info("Message {} to case {}: no process waits for it yet; the referral is linked in the case record",
-          messageName, reference);
+      UnreceivedMessage.raise(execution.getProcessEngineServices().getTaskService(), messageName, reference,
+          execution.getTenantId(), (Integer) execution.getVariable(IntakeVariables.TASK_PRIORITY));
     }
   }
 }

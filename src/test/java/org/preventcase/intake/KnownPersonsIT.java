@@ -22,6 +22,7 @@ import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.NewCase;
 import org.preventcase.casefile.CaseFixtures;
+import org.preventcase.caseprocess.UnreceivedMessage;
 import org.preventcase.casefile.CaseStatus;
 import org.preventcase.casefile.Stage;
 import org.preventcase.security.Actor;
@@ -93,9 +94,19 @@ class KnownPersonsIT extends ApplicationIT {
     assertThat(count("""
         SELECT count(*) FROM case_referral l JOIN case_file c ON c.id = l.case_id WHERE c.reference = ?""", reference))
         .isEqualTo(2);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_DeconflictNewInformation").count())
+        .as("the message is sent after an asynchronous boundary, not in the referrer's transaction").isZero();
+
+    executeDueJobs();
+
     Task deconflict = tasks.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_DeconflictNewInformation").singleResult();
     assertThat(deconflict).isNotNull();
+    assertThat(jdbc.queryForList("""
+        SELECT action, outcome, authority_code FROM audit_event WHERE case_reference = ? AND user_id = 'system:engine'""",
+        reference)).as("the acknowledgement, after the boundary, read the referrer's address as the system actor")
+        .containsExactly(Map.of("action", "NOTIFY", "outcome", "GRANTED", "authority_code", "E06000031"));
     assertThat(tasks.getIdentityLinksForTask(deconflict.getId())).extracting(link -> link.getGroupId())
         .contains("prevent-police-officer");
     assertThat(deconflict.getName()).as("the screener sees the link").isEqualTo("Deconflict new information: " + reference);
@@ -182,6 +193,15 @@ class KnownPersonsIT extends ApplicationIT {
     assertThat(refer(first)).isEqualTo(reviewed);
     assertThat(count("SELECT count(*) FROM case_file")).isEqualTo(casesBefore);
     theReferrerWasToldOnlyTheReferralsReference();
+
+    executeDueJobs();
+    Task unreceived = tasks.createTaskQuery().taskName(UnreceivedMessage.TASK_NAME)
+        .taskVariableValueEquals("caseRef", reviewed).singleResult();
+    assertThat(unreceived).as("no after-care stage waits for the message yet: a person is told").isNotNull();
+    assertThat(unreceived.getTenantId()).isEqualTo("E06000031");
+    assertThat(unreceived.getDescription()).contains("ReferralDuringPostExitReview").contains(reviewed);
+    assertThat(tasks.getIdentityLinksForTask(unreceived.getId())).extracting(link -> link.getGroupId())
+        .contains("prevent-police-officer");
   }
 
   @Test

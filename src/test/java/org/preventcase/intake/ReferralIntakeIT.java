@@ -68,7 +68,7 @@ public class ReferralIntakeIT extends ApplicationIT {
     assertThat(screening.getTenantId()).isEqualTo("E06000031");
     assertThat(runtime.getVariables(screening.getExecutionId()))
         .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority",
-            "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "authorityCode");
+            "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "authorityCode", "screeningDueAt");
     assertThat(screening.getName()).isEqualTo("Screen referral and deconflict: " + reference);
 
     assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();
