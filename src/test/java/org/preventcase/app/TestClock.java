@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.preventcase.engine.EngineClock;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,14 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The application's clock in integration tests: the engine's clock (as in production), stopped
- * when the context starts and moving only when a test moves it, so timers, due dates and the
- * application's "now" move together.
+ * The application's clock in integration tests: the engine's clock (as in production), running
+ * with real time plus an offset that tests move forward (or set), so timers, due dates and the
+ * application's "now" move together. It never stands still: the engine's own time-based locks (a
+ * user locked for seconds after a failed sign-in) must still expire.
  */
 public class TestClock extends Clock {
 
   TestClock() {
-    ClockUtil.setCurrentTime(new Date());
+    ClockUtil.reset();
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -36,9 +36,9 @@ public class TestClock extends Clock {
     set(instant().plus(duration));
   }
 
-  /** Moves the engine's clock, and with it the application's, to this instant. */
+  /** Moves the engine's clock, and with it the application's, to this instant; it runs on from there. */
   public void set(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
+    ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
   }
 
   @Override
