@@ -80,7 +80,7 @@ class ReferrerViewIT extends ApplicationIT {
     HttpResponse<String> first = ReferralApiIT.post(baseUrl(), "demo-referrer", "test-" + UUID.randomUUID(),
         ReferralExamples.json(person));
     String reference = ReferralApiIT.caseOf(jdbc, first);
-    cases.changeStage(actors.of("demo-police"), reference, "POLICE_MANAGED", "OPEN", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(actors.of("demo-police"), reference, Stage.POLICE_MANAGED, CaseStatus.OPEN, Purpose.of(Purpose.Code.CASE_API));
 
     HttpResponse<String> second = ReferralApiIT.post(baseUrl(), "demo-coordinator", "test-" + UUID.randomUUID(),
         ReferralExamples.json(person));
@@ -91,7 +91,7 @@ class ReferrerViewIT extends ApplicationIT {
     assertThat(find(mine("demo-referrer"), JSON.readTree(first.body()).path("referralId").asLong())
         .path("status").asText()).isEqualTo("being considered");
 
-    cases.changeStage(actors.of("demo-police"), reference, "NFA_CLOSED", "CLOSED", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(actors.of("demo-police"), reference, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-coordinator"), joined.path("referralId").asLong()).path("status").asText())
         .isEqualTo("closed");
   }
