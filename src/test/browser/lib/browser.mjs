@@ -85,7 +85,7 @@ export async function runPageTest(name, { screenshotDir, timeoutMs = 55_000, ign
   try {
     await withBrowser(async (context) => {
       const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000); // a loaded 2-core machine can take more than 15 s to render Tasklist's form
       page.setDefaultNavigationTimeout(30_000);
       errors = collectErrors(page, { ignore: ignoreConsole });
       let timer;

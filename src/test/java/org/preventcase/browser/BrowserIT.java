@@ -145,6 +145,7 @@ class BrowserIT extends ApplicationIT {
     long possibleMatch = refer(sibling);
     assertThat(caseOf(possibleMatch)).as("waits for the screener").isNull();
     assertThat(caseOf(refer(routine))).as("joins the open case").isEqualTo(routineCase);
+    executeDueJobs(); // the new information reaches the case after an asynchronous boundary
 
     String output = node(List.of("tasklist-police.mjs"), Map.of(
         "BASE_URL", baseUrl(),

@@ -49,8 +49,7 @@ class CaseListIT extends ApplicationIT {
         "2 Invented Close, Nowhere", "ZZ9 9ZZ");
     NewCase.Referral referral = new NewCase.Referral(OffsetDateTime.now(), "HEALTH", "EXTREME_RIGHT_WING", "URGENT",
         "Invented concern");
-    return cases.open(actors.of(user), new NewCase(authority, person, referral, "GATEWAY"),
-        Purpose.of(Purpose.Code.INTAKE));
+    return CaseFixtures.open(cases, actors.of(user), new NewCase(authority, person, referral));
   }
 
   List<Map<String, Object>> auditRowsSince(String user, long after) {
@@ -80,7 +79,7 @@ class CaseListIT extends ApplicationIT {
   void theCaseListShowsTheOpenCasesOfTheUsersAuthorityOnlyAndWritesOneCaseListRow() {
     String ours = open("demo-coordinator", "E06000031", "Maren", "Mare W", LocalDate.of(2008, 5, 1));
     String closed = open("demo-coordinator", "E06000031", "Ilse", "Ilse W", LocalDate.of(2007, 6, 2));
-    cases.changeStage(actors.of("demo-coordinator"), closed, "NFA_CLOSED", "CLOSED", Purpose.of(Purpose.Code.CASE_API));
+    cases.changeStage(actors.of("demo-coordinator"), closed, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
     String theirs = open(CaseRecordIT.OTHER_COORDINATOR, CaseRecordIT.OTHER_AUTHORITY, "Tove", "Tove W",
         LocalDate.of(2006, 7, 3));
     long before = lastAuditId();
@@ -89,7 +88,7 @@ class CaseListIT extends ApplicationIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("href=\"/cases/" + ours + "\"").contains("Maren " + family)
-        .contains("Gateway (").contains("Urgent").doesNotContain(closed).doesNotContain(theirs);
+        .contains("Screening (").contains("Urgent").doesNotContain(closed).doesNotContain(theirs);
     assertThat(auditRowsSince("demo-police", before)).singleElement().satisfies(row -> assertThat(row)
         .containsEntry("action", "VIEW").containsEntry("outcome", "GRANTED").containsEntry("purpose_code", "CASE_LIST")
         .containsEntry("authority_code", "E06000031"));

@@ -103,10 +103,6 @@ class KnownPersonsIT extends ApplicationIT {
     Task deconflict = tasks.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_DeconflictNewInformation").singleResult();
     assertThat(deconflict).isNotNull();
-    assertThat(jdbc.queryForList("""
-        SELECT action, outcome, authority_code FROM audit_event WHERE case_reference = ? AND user_id = 'system:engine'""",
-        reference)).as("the acknowledgement, after the boundary, read the referrer's address as the system actor")
-        .containsExactly(Map.of("action", "NOTIFY", "outcome", "GRANTED", "authority_code", "E06000031"));
     assertThat(tasks.getIdentityLinksForTask(deconflict.getId())).extracting(link -> link.getGroupId())
         .contains("prevent-police-officer");
     assertThat(deconflict.getName()).as("the screener sees the link").isEqualTo("Deconflict new information: " + reference);

@@ -2,7 +2,6 @@ package org.preventcase.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class NoOneSignedInIT extends ApplicationIT {
 
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
@@ -34,7 +32,7 @@ class NoOneSignedInIT extends ApplicationIT {
     HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "test-" + UUID.randomUUID(),
         ReferralExamples.json(ReferralExamples.valid("Ns" + UUID.randomUUID().toString().substring(0, 8))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return JSON.readTree(created.body()).path("caseReference").asText();
+    return ReferralApiIT.caseOf(jdbc, created);
   }
 
   @Test

@@ -66,7 +66,7 @@ class ReferralApiIT extends ApplicationIT {
     referral.put("authorityCode", "E06000032");
     HttpResponse<String> created = post(TWO_AUTHORITIES, key(), ReferralExamples.json(referral));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String reference = json(created).path("caseReference").asText();
+    String reference = caseOf(jdbc, created);
     assertThat(reference).startsWith("E06000032-");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getTenantId())
         .isEqualTo("E06000032");

@@ -1,6 +1,5 @@
 package org.preventcase.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ class ReferralIntakeBenchmark extends ApplicationIT {
 
   static final int WARM_UP = 20;
   static final int REFERRALS = 100;
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
@@ -64,7 +62,7 @@ class ReferralIntakeBenchmark extends ApplicationIT {
     String body = ReferralExamples.json(ReferralExamples.valid(marker));
     long start = System.nanoTime();
     HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "bench-" + marker, body);
-    String reference = JSON.readTree(created.body()).path("caseReference").asText();
+    String reference = ReferralApiIT.caseOf(jdbc, created);
     while (tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
         .count() == 0) {
       Thread.onSpinWait();
