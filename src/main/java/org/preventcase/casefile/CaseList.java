@@ -29,8 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class CaseList {
 
-  /** The group names, for the owner of a task offered to a group. */
-  private static final Map<String, String> GROUPS = Arrays.stream(Role.values())
+  /** The group names, for the owner of a task offered to a group (and the chronology's messages). */
+  static final Map<String, String> GROUPS = Arrays.stream(Role.values())
       .collect(Collectors.toUnmodifiableMap(Role::groupId, Role::displayName));
 
   private final CaseService cases;

@@ -2,6 +2,8 @@ package org.preventcase.casefile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,11 +35,20 @@ class CaseRecords {
   private final JdbcClient jdbc;
   private final TaskService tasks;
   private final RuntimeService runtime;
+  private final CaseChronology chronology;
+  private final Clock clock;
 
-  CaseRecords(JdbcClient jdbc, TaskService tasks, RuntimeService runtime) {
+  CaseRecords(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, CaseChronology chronology, Clock clock) {
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.runtime = runtime;
+    this.chronology = chronology;
+    this.clock = clock;
+  }
+
+  /** Now on the application's clock (the engine's): what the chronology orders by, with the engine's task times. */
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 
   long insertPerson(String authority, NewCase.Person person, String user) {
@@ -137,9 +148,10 @@ class CaseRecords {
   long insertCase(String authority, String reference, long personId, String stage, String previousCaseReference,
       String user) {
     return jdbc.sql("""
-            INSERT INTO case_file (authority_code, reference, person_id, stage, status, opened_by, previous_case_reference)
-            VALUES (?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""")
-        .params(authority, reference, personId, stage, user, previousCaseReference).query(Long.class).single();
+            INSERT INTO case_file (authority_code, reference, person_id, stage, status, opened_at, opened_by,
+              previous_case_reference)
+            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?) RETURNING id""")
+        .params(authority, reference, personId, stage, now(), user, previousCaseReference).query(Long.class).single();
   }
 
   /** A referral's case (the latest it joined) and the address its referrer gave. */
@@ -176,15 +188,17 @@ class CaseRecords {
   }
 
   void linkReferral(CaseHead head, long referralId, String user) {
-    jdbc.sql("INSERT INTO case_referral (case_id, referral_id, authority_code, linked_by) VALUES (?, ?, ?, ?)")
-        .params(head.id(), referralId, head.authorityCode(), user).update();
+    jdbc.sql("""
+            INSERT INTO case_referral (case_id, referral_id, authority_code, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)""")
+        .params(head.id(), referralId, head.authorityCode(), now(), user).update();
   }
 
   long insertEntry(CaseHead head, NewEntry entry, Long correctsEntryId, String user) {
     return jdbc.sql("""
-            INSERT INTO case_entry (authority_code, case_id, kind, summary, body, corrects_entry_id, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(head.authorityCode(), head.id(), entry.kind().name(), entry.summary(), entry.body(), correctsEntryId, user)
+            INSERT INTO case_entry (authority_code, case_id, kind, summary, body, corrects_entry_id, recorded_at, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(head.authorityCode(), head.id(), entry.kind().name(), entry.summary(), entry.body(), correctsEntryId,
+            now(), user)
         .query(Long.class).single();
   }
 
@@ -193,11 +207,17 @@ class CaseRecords {
         .params(entryId, head.id(), head.authorityCode()).query(Integer.class).single() > 0;
   }
 
+  /** A new stage or status, kept with when and by whom for the chronology. */
   void updateStage(CaseHead head, String stage, String status, String user) {
+    Timestamp now = now();
     jdbc.sql("""
-            UPDATE case_file SET stage = ?, status = ?, updated_at = now(), updated_by = ?
+            UPDATE case_file SET stage = ?, status = ?, updated_at = ?, updated_by = ?
             WHERE id = ? AND authority_code = ?""")
-        .params(stage, status, user, head.id(), head.authorityCode()).update();
+        .params(stage, status, now, user, head.id(), head.authorityCode()).update();
+    jdbc.sql("""
+            INSERT INTO case_stage_change (authority_code, case_id, stage, status, changed_at, changed_by)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(head.authorityCode(), head.id(), stage, status, now, user).update();
   }
 
   Optional<CaseHead> find(String reference) {
@@ -213,8 +233,11 @@ class CaseRecords {
     String authority = head.authorityCode();
     String authorityName = jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority)
         .query(String.class).single();
+    List<CaseView.Referral> referrals = referrals(head);
+    List<CaseView.Entry> entries = entries(head);
     return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
-        person(head.personId(), authority), referrals(head), entries(head), openTasks(head), earlierCases(head));
+        person(head.personId(), authority), referrals, entries, openTasks(head), earlierCases(head),
+        chronology.of(head, referrals, entries));
   }
 
   private CaseView.Person person(long personId, String authority) {

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A case as the case page and the case API show it; {@code earlierCases} carries the history of a
- * repeat referral (the person's other cases in this authority).
+ * repeat referral (the person's other cases in this authority), {@code chronology} what happened to the
+ * case in time order.
  */
 public record CaseView(String reference, String authorityCode, String authorityName, String stage, String status,
     OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks,
-    List<EarlierCase> earlierCases) {
+    List<EarlierCase> earlierCases, List<Happening> chronology) {
 
   /** Another case of the same person (a repeat referral's history). */
   public record EarlierCase(String reference, String status, OffsetDateTime openedAt) {}

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.Yaml;
  * idempotent retries; text stored as written and escaped on the case page and in the case API; no
  * submitted personal value in the engine's tables; the OpenAPI document matches the form's fields.
  */
-class ReferralApiIT extends ApplicationIT {
+public class ReferralApiIT extends ApplicationIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,7 +91,7 @@ class ReferralApiIT extends ApplicationIT {
   }
 
   /** POST /api/referrals with HTTP Basic as {@code user} and an Idempotency-Key unless null. */
-  static HttpResponse<String> post(String baseUrl, String user, String key, String body) {
+  public static HttpResponse<String> post(String baseUrl, String user, String key, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
         .header("Authorization", "Basic " + Base64.getEncoder()
@@ -106,7 +106,7 @@ class ReferralApiIT extends ApplicationIT {
     }
   }
 
-  static String key() {
+  public static String key() {
     return "test-" + UUID.randomUUID();
   }
 
@@ -125,13 +125,13 @@ class ReferralApiIT extends ApplicationIT {
   }
 
   /** The case a referral joined (none while a possible match waits): what the referrer is never told. */
-  static String caseOf(JdbcTemplate jdbc, HttpResponse<String> created) {
+  public static String caseOf(JdbcTemplate jdbc, HttpResponse<String> created) {
     return jdbc.queryForList("""
         SELECT c.reference FROM case_referral l JOIN case_file c ON c.id = l.case_id WHERE l.referral_id = ?""",
         String.class, json(created).path("referralId").asLong()).stream().findFirst().orElse(null);
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
