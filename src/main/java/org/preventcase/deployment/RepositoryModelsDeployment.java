@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.preventcase.formcheck.FormSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -35,8 +36,16 @@ public class RepositoryModelsDeployment extends AbstractProcessEnginePlugin {
     deploy(engine, modelResources());
   }
 
-  /** Deploys this set of resources, or nothing when the set is unchanged; returns the deployment id. */
+  /**
+   * Deploys this set of resources, or nothing when the set is unchanged; returns the deployment id.
+   * A form the server could not check as form-js does is refused first ({@link FormSchema#parse}).
+   */
   static String deploy(ProcessEngine engine, Map<String, byte[]> resources) {
+    resources.forEach((name, content) -> {
+      if (name.endsWith(".form")) {
+        FormSchema.parse(content);
+      }
+    });
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("repository")

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.SystemPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -85,7 +86,12 @@ public class AccessPolicy {
     grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE,
         Permissions.READ_TASK);
     grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(group, Resources.TASK, ANY, Permissions.READ);
+    // giving a task to a named person is a Prevent manager's act, audited by the engine (TaskOwnershipPlugin)
+    if (role == Role.PREVENT_MANAGER) {
+      grant(group, Resources.TASK, ANY, Permissions.READ, TaskPermissions.TASK_ASSIGN);
+    } else {
+      grant(group, Resources.TASK, ANY, Permissions.READ);
+    }
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ExpressionQueryGuard extends OncePerRequestFilter {
 
-  static final int MAX_BODY_BYTES = 1 << 20;
+  public static final int MAX_BODY_BYTES = 1 << 20;
   private static final Pattern FILTER_WRITE = Pattern.compile(".*/filter/(create|[^/]+)$");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
   private final ObjectMapper json = new ObjectMapper().configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
@@ -127,10 +127,10 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
   }
 
   /** Hands the already-read body on to the engine. */
-  static class CachedBodyRequest extends HttpServletRequestWrapper {
+  public static class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
     }

@@ -114,9 +114,13 @@ public abstract class ApplicationIT {
           .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build());
     }
 
-    public HttpResponse<String> post(String path, String contentType, String body) {
-      return send(client, HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    public HttpResponse<String> post(String path, String contentType, String body, String... headerPairs) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+        request.header(headerPairs[i], headerPairs[i + 1]);
+      }
+      return send(client, request.build());
     }
 
     public HttpResponse<String> postForm(String path, String body) {

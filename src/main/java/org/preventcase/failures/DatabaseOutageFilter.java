@@ -1,0 +1,59 @@
+package org.preventcase.failures;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request that fails because the database is out of reach answers 503 with {@code Retry-After},
+ * not 500 (issue 16 item 5), on every page and API of the application, sign-in included: the
+ * outermost filter, before Spring Security. APIs get the {@link Problem} body, pages a short page.
+ * One log line, no stack trace. The engine APIs answer the same through {@link EngineApiErrors}.
+ */
+public class DatabaseOutageFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+  private static final String PAGE = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>Sorry, the service is unavailable</title></head>
+      <body><main><h1>Sorry, the service is unavailable</h1>
+      <p>The case engine cannot reach its database for a moment. Nothing you sent has been lost or half-stored.</p>
+      <p>Try again in a few minutes.</p></main></body></html>
+      """;
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      chain.doFilter(request, response);
+    } catch (ServletException | IOException | RuntimeException failure) {
+      if (!Outages.isDatabaseOutage(failure) || response.isCommitted()) {
+        throw failure;
+      }
+      LOG.warn("Answered 503 to {} {}: the database is out of reach", request.getMethod(), request.getRequestURI());
+      response.reset();
+      response.setHeader("Retry-After", Outages.RETRY_AFTER_SECONDS);
+      if (wantsJson(request)) {
+        Problem.of(503, "unavailable", Outages.MESSAGE).write(response);
+      } else {
+        response.setStatus(503);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(PAGE);
+      }
+    }
+  }
+
+  private static boolean wantsJson(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    String accept = request.getHeader("Accept");
+    return path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")
+        || path.startsWith("/actuator") || (accept != null && accept.contains("json"));
+  }
+}

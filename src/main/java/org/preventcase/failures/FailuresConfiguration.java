@@ -1,0 +1,25 @@
+package org.preventcase.failures;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Honest failures: the database-outage filter, outermost, and the mail server's health. */
+@Configuration
+public class FailuresConfiguration {
+
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean("mailHealthIndicator")
+  MailHealth mailHealth(JavaMailSenderImpl mail) {
+    return new MailHealth(mail);
+  }
+}

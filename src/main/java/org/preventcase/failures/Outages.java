@@ -1,0 +1,27 @@
+package org.preventcase.failures;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** Whether a failure is the database being out of reach (a connection that cannot be had or was lost). */
+public final class Outages {
+
+  /** Seconds a client is asked to wait before trying again. */
+  public static final String RETRY_AFTER_SECONDS = "30";
+  public static final String MESSAGE = "Sorry, the service is unavailable for a moment: try again in a few minutes.";
+
+  private Outages() {}
+
+  public static boolean isDatabaseOutage(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

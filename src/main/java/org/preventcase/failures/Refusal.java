@@ -1,0 +1,14 @@
+package org.preventcase.failures;
+
+/**
+ * An exception whose message is written for the person who made the request: plain English, naming
+ * fields by their labels, no id, value, class name or rule syntax. The error mapping of the engine
+ * APIs shows such a message as it is, with this status, wherever in the cause chain it is found.
+ */
+public interface Refusal {
+
+  /** The HTTP status the refusal answers with (400, 403, 409, ...). */
+  int status();
+
+  String getMessage();
+}

@@ -1,0 +1,39 @@
+package org.preventcase.formcheck;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One field of a form that submits a value, with the rules its schema states: what form-js 1.8
+ * checks in the browser, which the server checks again.
+ *
+ * @param errorName how messages name the field ("the person's date of birth"); from the component's
+ *     custom property {@code errorName}, else the label with a lower-case first letter
+ */
+public record FormField(String key, String type, String subtype, String label, String errorName, String description,
+    boolean required, Integer minLength, Integer maxLength, Pattern pattern, String validationType, BigDecimal min,
+    BigDecimal max, List<Option> options, String valuesKey, HideCondition hide, boolean disabled) {
+
+  /** One choice of a select, radio, checklist or taglist. */
+  public record Option(String value, String label) {}
+
+  /** The value types form-js submits for each kind of field. */
+  public enum Kind { TEXT, NUMBER, DATE_TIME, CHOICE, CHOICES, CONFIRMATION }
+
+  public Kind kind() {
+    return switch (type) {
+      case "textfield", "textarea" -> Kind.TEXT;
+      case "number" -> Kind.NUMBER;
+      case "datetime" -> Kind.DATE_TIME;
+      case "select", "radio" -> Kind.CHOICE;
+      case "checklist", "taglist" -> Kind.CHOICES;
+      case "checkbox" -> Kind.CONFIRMATION;
+      default -> throw new IllegalStateException("not a value field: " + type);
+    };
+  }
+
+  public boolean offersChoices() {
+    return kind() == Kind.CHOICE || kind() == Kind.CHOICES;
+  }
+}

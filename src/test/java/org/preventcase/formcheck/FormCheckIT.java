@@ -1,0 +1,236 @@
+package org.preventcase.formcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.preventcase.app.ApplicationIT;
+import org.preventcase.intake.ReferralExamples;
+import org.preventcase.models.ProjectFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every form in forms/ is checked on the server against its deployed schema (issue 8 item 5),
+ * through the engine REST API and through the webapps' engine API that Tasklist calls: a missing
+ * required field, an option the form does not offer and a date that does not exist are each refused
+ * with 400 naming the field by its label, before the engine runs its command; a good submission passes.
+ */
+class FormCheckIT extends ApplicationIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String POLICE = "demo-police";
+
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+
+  /** Where each form is submitted, and a valid submission of it. */
+  record Place(String path, String user, Map<String, Object> valid) {}
+
+  Map<String, Supplier<Place>> places() {
+    Map<String, Supplier<Place>> places = new LinkedHashMap<>();
+    places.put("referral-intake-start", () -> new Place(
+        "/engine-rest/process-definition/key/referral-intake/submit-form", "demo-referrer", referral()));
+    places.put("referral-screening", () -> new Place(taskForm(claimed(screeningTask())), POLICE,
+        Map.of("deconflictionCompleted", true)));
+    places.put("referral-possible-match", () -> new Place(taskForm(claimed(possibleMatchTask())), POLICE,
+        Map.of("matchDecision", "DIFFERENT_PERSON")));
+    places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
+        Map.of("newInformationDeconflicted", true)));
+    return places;
+  }
+
+  @Test
+  void everyFormInTheRepositoryHasAPlaceInThisTest() {
+    assertThat(places().keySet()).containsExactlyInAnyOrderElementsOf(
+        ProjectFiles.under(ProjectFiles.FORMS, ".form").stream().map(ProjectFiles::formId).toList());
+  }
+
+  @TestFactory
+  List<DynamicTest> eachFormRefusesAMissingFieldAnOptionItDoesNotOfferAndAnImpossibleDate() {
+    List<DynamicTest> checks = new ArrayList<>();
+    places().forEach((formId, place) -> {
+      FormSchema schema = FormSchemaTest.read(ProjectFiles.FORMS.resolve(formId + ".form"));
+      visible(schema, field -> field.required()).ifPresent(field -> checks.add(DynamicTest.dynamicTest(
+          formId + ": " + field.key() + " missing is refused, naming it", () -> {
+            Place at = place.get();
+            Map<String, Object> submitted = new HashMap<>(at.valid());
+            submitted.remove(field.key());
+            assertRefused(call("POST", at.path(), at.user(), body(submitted)), field);
+          })));
+      visible(schema, field -> !field.options().isEmpty()).ifPresent(field -> checks.add(DynamicTest.dynamicTest(
+          formId + ": an option " + field.key() + " does not offer is refused, naming it", () -> {
+            Place at = place.get();
+            Map<String, Object> submitted = new HashMap<>(at.valid());
+            submitted.put(field.key(), field.kind() == FormField.Kind.CHOICES ? List.of("NOT_AN_OPTION") : "NOT_AN_OPTION");
+            assertRefused(call("POST", at.path(), at.user(), body(submitted)), field);
+          })));
+      visible(schema, field -> field.kind() == FormField.Kind.DATE_TIME).ifPresent(field -> checks.add(
+          DynamicTest.dynamicTest(formId + ": an impossible date in " + field.key() + " is refused, naming it", () -> {
+            Place at = place.get();
+            Map<String, Object> submitted = new HashMap<>(at.valid());
+            submitted.put(field.key(), "datetime".equals(field.subtype()) ? "2011-02-30T10:00Z" : "2011-02-30");
+            assertRefused(call("POST", at.path(), at.user(), body(submitted)), field);
+          })));
+      checks.add(DynamicTest.dynamicTest(formId + ": a key the form does not have is refused", () -> {
+        Place at = place.get();
+        Map<String, Object> submitted = new HashMap<>(at.valid());
+        submitted.put("notes", "Lives with an aunt");
+        HttpResponse<String> refused = call("POST", at.path(), at.user(), body(submitted));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(errors(refused)).containsEntry("notes", "'notes' is not a question on this form");
+      }));
+      checks.add(DynamicTest.dynamicTest(formId + ": a good submission passes", () -> {
+        Place at = place.get();
+        HttpResponse<String> accepted = call("POST", at.path(), at.user(), body(at.valid()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 204);
+      }));
+    });
+    return checks;
+  }
+
+  @Test
+  void tasklistsSubmissionThroughTheWebappsEngineApiIsRefusedTheSameWay() {
+    String task = claimed(screeningTask());
+    Browser police = signIn(POLICE);
+    HttpResponse<String> refused = webappPost(police, "/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+        body(Map.of()));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    assertThat(errors(refused)).containsEntry("deconflictionCompleted", "Tick 'Deconfliction completed' to confirm it");
+    assertThat(message(refused)).isEqualTo("There is a problem: Tick 'Deconfliction completed' to confirm it.");
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
+  }
+
+  @Test
+  void theReferralFormNamesEachBadFieldInPlainWordsWithNoEngineIdRegexOrValue() {
+    Map<String, Object> referral = referral();
+    referral.remove("personGivenNames");
+    referral.put("personGender", "SECRET_VALUE_X");
+    HttpResponse<String> refused = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
+        "demo-referrer", body(referral));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(errors(refused)).containsOnly(
+        Map.entry("personGivenNames", "Enter given names"),
+        Map.entry("personGender", "Select gender from the list"));
+    assertThat(refused.body()).doesNotContain("referral-intake:", "Exception", "ENGINE-", "SECRET_VALUE_X");
+  }
+
+  void assertRefused(HttpResponse<String> refused, FormField field) {
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    Map<String, String> errors = errors(refused);
+    assertThat(errors).containsKey(field.key());
+    assertThat(errors.get(field.key()).toLowerCase()).containsAnyOf(field.label().toLowerCase(),
+        field.errorName().toLowerCase());
+    assertThat(message(refused)).contains(errors.get(field.key())).doesNotContain("Exception", "ENGINE-");
+  }
+
+  static Optional<FormField> visible(FormSchema schema, java.util.function.Predicate<FormField> which) {
+    return schema.fields().stream().filter(field -> field.hide() == null && which.test(field)).findFirst();
+  }
+
+  static Map<String, String> errors(HttpResponse<String> response) {
+    Map<String, String> errors = new HashMap<>();
+    read(response).path("errors").forEach(error -> errors.put(error.path("field").asText(), error.path("message").asText()));
+    return errors;
+  }
+
+  static String message(HttpResponse<String> response) {
+    return read(response).path("message").asText();
+  }
+
+  static JsonNode read(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(response.body(), e);
+    }
+  }
+
+  static String body(Map<String, Object> values) {
+    return ReferralExamples.submitFormBody(values);
+  }
+
+  static Map<String, Object> referral() {
+    return new HashMap<>(ReferralExamples.valid("Fc" + UUID.randomUUID().toString().replace("-", "").substring(0, 8)));
+  }
+
+  /** A Tasklist POST to the webapps' engine API, with the CSRF token the webapps hand out. */
+  HttpResponse<String> webappPost(Browser browser, String path, String json) {
+    browser.get("/camunda/app/tasklist/default/");
+    String token = browser.cookies().getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+    return browser.post(path, "application/json", json, "X-XSRF-TOKEN", token);
+  }
+
+  String taskForm(String taskId) {
+    return "/engine-rest/task/" + taskId + "/submit-form";
+  }
+
+  String claimed(String taskId) {
+    HttpResponse<String> claim = call("POST", "/engine-rest/task/" + taskId + "/claim", POLICE,
+        "{\"userId\": \"" + POLICE + "\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+    return taskId;
+  }
+
+  /** A new referral's screening task in its case's process. */
+  String screeningTask() {
+    return task(referAndGetCase(referral()), "Task_ScreenReferral").getId();
+  }
+
+  String possibleMatchTask() {
+    Map<String, Object> first = referral();
+    String reference = referAndGetCase(first);
+    Map<String, Object> sibling = new HashMap<>(first);
+    sibling.put("personGivenNames", "Another" + first.get("personGivenNames"));
+    sibling.put("personDateOfBirth", "2014-09-02");
+    submitStart(sibling);
+    return tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPossibleMatch")
+        .processVariableValueEquals("matchedCaseRef", reference).singleResult().getId();
+  }
+
+  String newInformationTask() {
+    Map<String, Object> first = referral();
+    String reference = referAndGetCase(first);
+    Map<String, Object> again = new HashMap<>(first);
+    again.put("concernDescription", "A second, separate concern");
+    submitStart(again);
+    return task(reference, "Task_DeconflictNewInformation").getId();
+  }
+
+  String referAndGetCase(Map<String, Object> referral) {
+    HttpResponse<String> started = submitStart(referral);
+    return read(started).path("businessKey").asText();
+  }
+
+  HttpResponse<String> submitStart(Map<String, Object> referral) {
+    HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
+        "demo-referrer", body(referral));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    return started;
+  }
+
+  Task task(String caseReference, String definitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseReference).taskDefinitionKey(definitionKey)
+        .singleResult();
+  }
+}
