@@ -68,7 +68,7 @@ public final class EngineApiErrors {
     List<Throwable> chain = chain(failure);
     for (Throwable cause : chain) {
       if (cause instanceof Refusal refusal) {
-        return Problem.of(refusal.status(), "refused", refusal.getMessage());
+        return Problem.of(refusal.status(), refusal.kind(), refusal.getMessage());
       }
     }
     if (Outages.isDatabaseOutage(failure)) {

@@ -3,6 +3,7 @@ package org.preventcase.failures;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Whether a failure is the database being out of reach (a connection that cannot be had or was lost). */
 public final class Outages {
@@ -18,8 +19,12 @@ public final class Outages {
       if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
         return true;
       }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-        return true;
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true; // connection exception; the server shutting down or not accepting connections
+      }
+      if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
+        return true; // the rollback itself failed: the connection is gone
       }
     }
     return false;

@@ -11,4 +11,9 @@ public interface Refusal {
   int status();
 
   String getMessage();
+
+  /** The kind of refusal, the last part of the problem's {@code type} (docs/forms.md). */
+  default String kind() {
+    return "refused";
+  }
 }

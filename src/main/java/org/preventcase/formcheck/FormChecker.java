@@ -82,6 +82,9 @@ public final class FormChecker {
 
   private static String invalid(FormField field, Object value, Map<String, ?> data) {
     String label = sentence(field.label());
+    if (value instanceof DuplicateKey duplicate) {
+      return label + " gives the key '" + shown(duplicate.key()) + "' more than once";
+    }
     return switch (field.kind()) {
       case TEXT -> value instanceof String text ? text(field, text) : label + " must be text";
       case NUMBER -> number(field, value);

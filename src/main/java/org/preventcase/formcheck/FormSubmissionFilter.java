@@ -1,5 +1,7 @@
 package org.preventcase.formcheck;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -56,6 +58,9 @@ public class FormSubmissionFilter extends OncePerRequestFilter {
       + "/(?:(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?"
       + "|task/[^/]+/(?:bpmnError|bpmnEscalation|resolve)/?|process-instance/variables-async/?)$");
   private static final List<String> START_OPTIONS = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
   private final ObjectMapper json = new ObjectMapper();
   private final DeployedForms forms;
   private final FormSubmissions submissions;
@@ -183,13 +188,23 @@ public class FormSubmissionFilter extends OncePerRequestFilter {
       String type = entry.getValue().path("type").asText("").toLowerCase(Locale.ROOT);
       Object plain = value.isMissingNode() || value.isNull() ? null : mapper.convertValue(value, Object.class);
       if (type.equals("json") && plain instanceof String text) {
-        plain = DeployedForms.fromJson(text);
+        plain = strictJson(text);
       } else if (List.of("object", "file", "bytes").contains(type)) {
         plain = new Object(); // not a value any form field takes: refused as the wrong kind
       }
       values.put(entry.getKey(), plain);
     }
     return values;
+  }
+
+  /** A Json variable's value; a {@link DuplicateKey} if an object in it gives a key twice; the text if not JSON. */
+  private static Object strictJson(String text) {
+    try {
+      return STRICT.readValue(text, Object.class);
+    } catch (JsonProcessingException notJson) {
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(notJson.getOriginalMessage()));
+      return duplicate.find() ? new DuplicateKey(duplicate.group(1)) : text;
+    }
   }
 
   private static boolean present(JsonNode option) {

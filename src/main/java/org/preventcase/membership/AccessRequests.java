@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.preventcase.failures.Refusal;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -153,9 +154,14 @@ public class AccessRequests implements AccessChangeGate {
   }
 
   /** A change or decision that may not be made, and why (Admin and the engine REST API answer 400 with it). */
-  public static class DecisionRefused extends BadUserRequestException {
+  public static class DecisionRefused extends BadUserRequestException implements Refusal {
     public DecisionRefused(String reason) {
       super(reason);
+    }
+
+    @Override
+    public int status() {
+      return 400;
     }
   }
 

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * take over, release, write variables to nor complete a task claimed by someone else; the assignee
  * may release it; giving a task to a named person is a Prevent manager's act, audited.
  */
-class TaskOwnershipIT extends ApplicationIT {
+public class TaskOwnershipIT extends ApplicationIT {
 
   static final String OWNER = "demo-police";
   static final String COLLEAGUE = "test-police-colleague";
@@ -41,8 +41,8 @@ class TaskOwnershipIT extends ApplicationIT {
   String task;
   String caseReference;
 
-  @BeforeEach
-  void aScreeningTaskWaitsForThePoliceAndASecondOfficerWorksInTheSameGroup() {
+  /** A second police Prevent officer of the demo authority (invented), created once. */
+  public static String colleague(IdentityService identity) {
     if (identity.createUserQuery().userId(COLLEAGUE).count() == 0) {
       User colleague = identity.newUser(COLLEAGUE);
       colleague.setFirstName("Robin");
@@ -52,6 +52,12 @@ class TaskOwnershipIT extends ApplicationIT {
       identity.createMembership(COLLEAGUE, "prevent-police-officer");
       identity.createTenantUserMembership("E06000031", COLLEAGUE);
     }
+    return COLLEAGUE;
+  }
+
+  @BeforeEach
+  void aScreeningTaskWaitsForThePoliceAndASecondOfficerWorksInTheSameGroup() {
+    colleague(identity);
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("To" + UUID.randomUUID().toString().substring(0, 8)));
     HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
         "demo-referrer", ReferralExamples.submitFormBody(referral));

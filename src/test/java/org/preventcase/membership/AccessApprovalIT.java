@@ -90,7 +90,7 @@ class AccessApprovalIT extends ApplicationIT {
   /** What Admin and the engine REST API answer a change that now waits for a manager. */
   static void assertAwaitsApproval(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.body()).contains("AccessChangeAwaitsApproval").contains("Requested, not yet done");
+    assertThat(response.body()).contains("access-change-awaits-approval").contains("Requested, not yet done");
   }
 
   @Test
