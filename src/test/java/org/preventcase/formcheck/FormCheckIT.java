@@ -26,6 +26,7 @@ import org.preventcase.app.ApplicationIT;
 import org.preventcase.intake.ReferralExamples;
 import org.preventcase.models.ProjectFiles;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every form in forms/ is checked on the server against its deployed schema (issue 8 item 5),
@@ -40,6 +41,7 @@ class FormCheckIT extends ApplicationIT {
 
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
 
   /** Where each form is submitted, and a valid submission of it. */
   record Place(String path, String user, Map<String, Object> valid) {}
@@ -132,6 +134,21 @@ class FormCheckIT extends ApplicationIT {
         Map.entry("personGivenNames", "Enter given names"),
         Map.entry("personGender", "Select gender from the list"));
     assertThat(refused.body()).doesNotContain("referral-intake:", "Exception", "ENGINE-", "SECRET_VALUE_X");
+  }
+
+  @Test
+  void aStartCannotSkipItsListenersOrBeginElsewhere() {
+    Long referralsBefore = jdbc.queryForObject("SELECT count(*) FROM referral", Long.class);
+    String valid = body(referral());
+    for (String option : List.of("\"skipCustomListeners\": true", "\"skipIoMappings\": true",
+        "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_MatchKnownPerson\"}]")) {
+      String started = "{" + option + ", " + valid.substring(1);
+      HttpResponse<String> refused = call("POST", "/engine-rest/process-definition/key/referral-intake/start",
+          "demo-referrer", started);
+      assertThat(refused.statusCode()).as(option).isEqualTo(400);
+      assertThat(message(refused)).contains("leave out startInstructions, skipCustomListeners and skipIoMappings");
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM referral", Long.class)).isEqualTo(referralsBefore);
   }
 
   void assertRefused(HttpResponse<String> refused, FormField field) {
