@@ -17,6 +17,11 @@ public class FormSubmissions {
     this.rules = List.copyOf(rules);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  public FormSubmissions(org.springframework.beans.factory.ObjectProvider<FormRules> rules) {
+    this(rules.orderedStream().toList());
+  }
+
   public List<FieldError> check(FormSchema schema, Map<String, ?> submitted, Map<String, ?> known) {
     List<FieldError> errors = new ArrayList<>(FormChecker.check(schema, submitted, known));
     Set<String> refused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
