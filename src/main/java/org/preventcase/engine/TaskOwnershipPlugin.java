@@ -13,11 +13,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.preventcase.audit.AuditAction;
-import org.preventcase.audit.AuditOutcome;
-import org.preventcase.audit.AuditRecord;
-import org.preventcase.audit.AuditTrail;
-import org.preventcase.audit.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +31,10 @@ public class TaskOwnershipPlugin extends AbstractProcessEnginePlugin {
 
   static final String PREVENT_MANAGER = "prevent-manager";
   private static final String CREATED = "Created"; // TaskEntity.TaskState.STATE_CREATED, whose name is not public
-  private final AuditTrail audit;
+  private final TaskAssignments assignments;
 
-  public TaskOwnershipPlugin(AuditTrail audit) {
-    this.audit = audit;
+  public TaskOwnershipPlugin(TaskAssignments assignments) {
+    this.assignments = assignments;
   }
 
   @Override
@@ -89,8 +84,7 @@ public class TaskOwnershipPlugin extends AbstractProcessEnginePlugin {
           "Only a Prevent manager can give a task to a named person: claim it for yourself instead.");
     }
     String caseReference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    audit.record(new AuditRecord(user.getUserId(), task.getTenantId(), null, caseReference, assignee,
-        AuditAction.ASSIGN_TASK, AuditOutcome.GRANTED, new Purpose(Purpose.Code.TASK, task.getId()), null));
+    assignments.assigned(user.getUserId(), task.getTenantId(), caseReference, assignee, task.getId());
   }
 
   private static Authentication user(DelegateTask task) {
