@@ -140,6 +140,9 @@ const exitCode = await runPageTest('referral-form', {
   // the UK date 9 March 2011, typed as day 9, month 3, in a US-English browser
   await fillReferral(dialog, { givenNames: `Browsie${MARKER}`, born: [9, 3, 2011] });
   await screenshot(dialog, SCREENSHOT_DIR, 'referral-form-filled.png');
+  const askedAfterStart = [];
+  const recordQuestion = async (question) => { askedAfterStart.push(question.message()); await question.dismiss(); };
+  page.on('dialog', recordQuestion);
   await dialog.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
   await waitVisible(page.locator('.notifications, [cam-notifications]').getByText(/started/i), 'confirmation that the referral started', 20_000);
   await screenshot(page, SCREENSHOT_DIR, 'referral-form-started.png');
@@ -147,6 +150,15 @@ const exitCode = await runPageTest('referral-form', {
   console.log('ok referral submitted through the start form with its date of birth as day, month and year');
 
   // what only the server can know: a date of birth in the future passes the browser's checks
+  try {
+    await page.locator('.modal-content').waitFor({ state: 'detached', timeout: 30_000 });
+  } catch {
+    const notices = await page.locator('.notifications, [cam-notifications]').first().innerText().catch(() => '');
+    throw new Error(`the start dialog stayed open after the referral started; the page asked ${askedAfterStart.length}`
+      + ` question(s) ${JSON.stringify(askedAfterStart)}; Tasklist says: ${notices.replace(/\s+/g, ' ')}`);
+  }
+  page.off('dialog', recordQuestion);
+  if (askedAfterStart.length) throw new Error(`a sent form asked before closing: ${JSON.stringify(askedAfterStart)}`);
   await waitVisible(page.locator('.start-process-action a'), 'Tasklist after the dialog closed');
   dialog = await openStartForm(page, PROCESS_NAME);
   await fillReferral(dialog, { givenNames: `Future${MARKER}`, born: [1, 1, 2099] });

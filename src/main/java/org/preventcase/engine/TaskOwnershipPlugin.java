@@ -31,9 +31,9 @@ public class TaskOwnershipPlugin extends AbstractProcessEnginePlugin {
 
   static final String PREVENT_MANAGER = "prevent-manager";
   private static final String CREATED = "Created"; // TaskEntity.TaskState.STATE_CREATED, whose name is not public
-  private final TaskAssignments assignments;
+  private final ManagerAssignments assignments;
 
-  public TaskOwnershipPlugin(TaskAssignments assignments) {
+  public TaskOwnershipPlugin(ManagerAssignments assignments) {
     this.assignments = assignments;
   }
 

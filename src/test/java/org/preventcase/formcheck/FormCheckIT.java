@@ -231,6 +231,7 @@ class FormCheckIT extends ApplicationIT {
     Map<String, Object> again = new HashMap<>(first);
     again.put("concernDescription", "A second, separate concern");
     submitStart(again);
+    executeDueJobs(); // the new information reaches the case after an asynchronous boundary
     return task(reference, "Task_DeconflictNewInformation").getId();
   }
 

@@ -1,15 +1,15 @@
 package org.preventcase.audit;
 
-import org.preventcase.engine.TaskAssignments;
+import org.preventcase.engine.ManagerAssignments;
 import org.springframework.stereotype.Component;
 
 /** A task given to a named person, written to the audit trail as ASSIGN_TASK (purpose TASK:&lt;task id&gt;). */
 @Component
-class AuditedTaskAssignments implements TaskAssignments {
+class AuditedManagerAssignments implements ManagerAssignments {
 
   private final AuditTrail audit;
 
-  AuditedTaskAssignments(AuditTrail audit) {
+  AuditedManagerAssignments(AuditTrail audit) {
     this.audit = audit;
   }
 
