@@ -2,7 +2,8 @@
 // (WCAG 2.2 AA rules) on every page, with a screenshot of each. Environment: BASE_URL,
 // LOGIN_PASSWORD, SCREENSHOT_DIR, VISITS (JSON: [{ "user": "demo-manager", "landing": "/manager",
 // "pages": [{ "name": "manager-home", "path": "/manager", "status": 200 }] }]; user null = not signed in).
-// A page with "fill" ({ label: value }) and "submit" (a button's name) is the page a form on "path" leads to.
+// A page with "fill" ({ label: value }) and "submit" (a button's name) is the page a form on "path" leads to;
+// "expect" lists texts the page must show (a case in the list, a search's result, a chronology line).
 import { runPageTest, screenshot } from './lib/browser.mjs';
 import { configOrExit } from './lib/tasklist.mjs';
 import { axeViolations } from './lib/axe.mjs';
@@ -57,6 +58,11 @@ const code = await runPageTest(NAME, { screenshotDir: config.SCREENSHOT_DIR, tim
       }
       if (!(await page.locator('header.govuk-header').count())) {
         throw new Error(`${target.path} is not in the application's layout`);
+      }
+      const shown = await page.locator('main').innerText();
+      const missing = (target.expect ?? []).filter((text) => !shown.includes(text));
+      if (missing.length) {
+        throw new Error(`${target.path} (${target.name}) does not show ${missing.map((t) => `"${t}"`).join(', ')}`);
       }
       const violations = await axeViolations(page);
       await screenshot(page, config.SCREENSHOT_DIR, `page-${target.name}.png`);

@@ -3,7 +3,7 @@
 // in words (no bare priority number); Tasklist offers no "Create task" or "Add comment"; each police
 // task form (screening, possible match, new information) passes axe-core (WCAG 2.2 AA) in its content;
 // a screening completed without its tick shows the plain message at the top, and once ticked
-// completes with no false "An error happened". Prints "tasklist-police: 1 passed, 0 failed".
+// completes with no false "An error happened"; signing out of a filled task form asks first. Prints "tasklist-police: 1 passed, 0 failed".
 //
 // env: BASE_URL LOGIN_USER LOGIN_PASSWORD SCREENSHOT_DIR URGENT_CASE ROUTINE_CASE MATCH_REFERRAL NEW_INFORMATION_CASE
 import { runPageTest, screenshot } from './lib/browser.mjs';
@@ -89,5 +89,30 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   for (const chrome of await axeViolations(page, { exclude: ['.task-details .fjs-container'] })) {
     console.log(`note: Tasklist chrome (Camunda's, not the form): ${chrome}`);
   }
+
+  // signing out of a filled task form asks first; staying keeps the answer, agreeing signs out
+  await form.getByLabel('New information deconflicted').check();
+  const questions = [];
+  page.on('dialog', (question) => {
+    questions.push(question.message());
+    (questions.length === 1 ? question.dismiss() : question.accept()).catch(() => {});
+  });
+  const logOut = page.locator('li.logout a').filter({ visible: true }).first();
+  const signOut = async (step) => {
+    if (!(await logOut.isVisible())) { // the account menu stays open after staying
+      await page.locator('[cam-widget-header] .dropdown-toggle, .account .dropdown-toggle').filter({ visible: true }).last().click();
+    }
+    await waitVisible(logOut, `"Log out" in the account menu (${step})`, 10_000);
+    await logOut.click();
+  };
+  await signOut('staying');
+  await page.waitForTimeout(500);
+  if (questions.length !== 1 || !/not been sent/.test(questions[0])) {
+    throw new Error(`signing out of a filled form asked ${JSON.stringify(questions)}`);
+  }
+  if (!(await form.getByLabel('New information deconflicted').isChecked())) throw new Error('staying lost the answer');
+  await signOut('leaving');
+  await page.waitForURL((url) => url.pathname === '/login', { timeout: 15_000 });
+  console.log('ok signing out of a filled task form asks first; staying keeps the answer, agreeing signs out');
 });
 process.exit(exitCode);

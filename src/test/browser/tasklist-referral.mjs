@@ -1,11 +1,11 @@
 // Browser test of the referral start form in Tasklist (issues #5, #14), in a browser whose locale is
 // US English: a referrer signs in, finds no form drafts in localStorage (the custom script clears and
 // refuses them); an empty submission shows a summary at the top naming each field in plain words,
-// which the page moves to, and no form-js "Field is required."; closing or pressing Esc on a filled
+// which the page moves to, and no form-js "Field is required."; closing, pressing Esc or Back on a filled
 // form asks first; the form passes axe-core (WCAG 2.2 AA) in its content; the UK date 9 3 2011 is
 // entered as day, month and year and the referral is started; a second one with a date of birth in
 // the future (which only the server refuses) shows the server's plain message at the top of the
-// form, without the engine's prefix. Prints "referral-form: 1 passed, 0 failed".
+// form, without the engine's prefix, as a link to the date of birth. Prints "referral-form: 1 passed, 0 failed".
 //
 // env: BASE_URL LOGIN_USER LOGIN_PASSWORD MARKER (makes the names unique) SCREENSHOT_DIR
 import { runPageTest, screenshot } from './lib/browser.mjs';
@@ -137,6 +137,21 @@ const exitCode = await runPageTest('referral-form', {
   if (asked !== 2 || !(await dialog.isVisible())) throw new Error(`Esc and Close asked ${asked} times; the dialog is ${await dialog.isVisible() ? 'open' : 'closed'}`);
   console.log('ok Esc and Close on a filled form ask before throwing it away, and staying keeps it');
 
+  // the browser's Back asks too (the script's question, or the browser's own "Leave site?"); staying keeps the form
+  const address = page.url();
+  const backQuestions = [];
+  const stay = async (question) => { backQuestions.push(question.type()); await question.dismiss(); };
+  page.on('dialog', stay);
+  await page.goBack({ timeout: 5_000 }).catch(() => {}); // staying cancels the navigation
+  await page.waitForTimeout(500);
+  page.off('dialog', stay);
+  if (!backQuestions.length) throw new Error('Back on a filled form left without asking');
+  if (!(await dialog.isVisible()) || page.url() !== address) throw new Error(`staying after Back left the form (${page.url()})`);
+  if (await field(dialog, 'Given names').locator('input').inputValue() !== `Browsie${MARKER}`) {
+    throw new Error('staying after Back lost what was typed');
+  }
+  console.log(`ok Back on a filled form asks first (${backQuestions.join(', ')}); staying keeps the form and its answers`);
+
   // the UK date 9 March 2011, typed as day 9, month 3, in a US-English browser
   await fillReferral(dialog, { givenNames: `Browsie${MARKER}`, born: [9, 3, 2011] });
   await screenshot(dialog, SCREENSHOT_DIR, 'referral-form-filled.png');
@@ -163,11 +178,18 @@ const exitCode = await runPageTest('referral-form', {
   dialog = await openStartForm(page, PROCESS_NAME);
   await fillReferral(dialog, { givenNames: `Future${MARKER}`, born: [1, 1, 2099] });
   await dialog.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
-  const refusal = dialog.locator('.prevent-error-summary').getByText(/Date of birth cannot be in the future/);
-  await waitVisible(refusal, "the server's refusal at the top of the form", 20_000);
+  const refusal = dialog.locator('.prevent-error-summary').getByRole('link', { name: 'Date of birth must be in the past' });
+  await waitVisible(refusal, "the server's refusal at the top of the form, as a link to its field", 20_000);
   await expectNoInternals(page);
+  if (/\[personDateOfBirth\]/.test(await dialog.innerText())) throw new Error("the server's field key is shown");
   await screenshot(dialog, SCREENSHOT_DIR, 'referral-form-refused-by-server.png');
-  console.log("ok a referral the server refuses is not started; its plain message is at the top of the form, no engine id");
+  await refusal.click();
+  const dateOfBirth = dialog.locator('.fjs-form-field-group').filter({ has: page.getByText('Date of birth', { exact: true }) }).first();
+  if (!(await field(dateOfBirth, 'Day').locator('input').evaluate((input) => input === document.activeElement))) {
+    throw new Error("the server's message does not link to the date of birth");
+  }
+  console.log("ok a referral the server refuses is not started; its plain message is at the top of the form, "
+    + 'linked to its field, with no engine id');
 
   // leaving the refused, filled form by signing out asks first too
   page.once('dialog', (question) => question.accept());

@@ -7,16 +7,19 @@ import org.preventcase.failures.Refusal;
 
 /**
  * A referral that fails validation: nothing is stored. The message names every bad field by its
- * label and says what to do, never a value, so Tasklist can show it to the practitioner as it is
- * (the engine APIs answer 400 with it, as a {@link Refusal}) and it is safe in any log.
+ * label and says what to do, never a value, so it is safe in any log: "The referral was not sent.
+ * There is a problem: Enter the person's given names [personGivenNames]; Date of birth must be in
+ * the past [personDateOfBirth]." Each problem ends with its field's key in brackets, which Tasklist's
+ * script (docs/tasklist.md) takes off to link the message to its field; the engine APIs answer 400
+ * with it, as a {@link Refusal}.
  */
 public class ReferralRefusedException extends BadUserRequestException implements Refusal {
 
   private final transient List<FieldProblem> problems;
 
   public ReferralRefusedException(List<FieldProblem> problems) {
-    super("The referral was not sent. Please correct: " + problems.stream().map(FieldProblem::message)
-        .collect(Collectors.joining("; ")) + ".");
+    super("The referral was not sent. There is a problem: " + problems.stream()
+        .map(problem -> problem.message() + " [" + problem.field() + "]").collect(Collectors.joining("; ")) + ".");
     this.problems = List.copyOf(problems);
   }
 

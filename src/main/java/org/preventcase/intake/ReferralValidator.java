@@ -1,6 +1,5 @@
 package org.preventcase.intake;
 
-import org.preventcase.vocabulary.FormOption;
 import org.preventcase.vocabulary.RelationshipToPerson;
 import org.preventcase.vocabulary.Urgency;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +40,7 @@ public class ReferralValidator {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
   private static final Pattern POSTCODE = Pattern.compile("(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
   private static final int MAX_KEY_SHOWN = 60;
-  private static final String NOT_TEXT = "contains characters that are not valid text (not UTF-8): type the name again";
+  private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
   private final Clock clock;
 
@@ -55,27 +53,28 @@ public class ReferralValidator {
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Object> submitted = DateParts.compose(submission, problems);
     submitted.keySet().stream().filter(key -> ReferralField.byKey(key).isEmpty()).sorted().forEach(key ->
-        problems.add(new FieldProblem(shown(key), "'" + shown(key) + "' is not a field of the referral form")));
+        problems.add(new FieldProblem(shown(key), "'" + shown(key) + "' is not a question on the referral form")));
     Map<ReferralField, Object> values = new EnumMap<>(ReferralField.class);
     for (ReferralField field : ReferralField.values()) {
       Object raw = submitted.get(field.key());
       if (isAbsent(raw)) {
-        if (field.required() && problems.stream().noneMatch(problem -> problem.field().equals(field.key()))) {
-          problems.add(new FieldProblem(field.key(), field.label() + " is required"));
+        if (field.required() && problems.stream().noneMatch(problem -> about(problem, field))) {
+          problems.add(new FieldProblem(field.key(), ReferralMessages.required(field)));
         }
         continue;
       }
       try {
         values.put(field, parse(field, raw));
       } catch (BadValue bad) {
-        problems.add(new FieldProblem(field.key(), field.label() + " " + bad.getMessage()));
+        problems.add(new FieldProblem(field.key(), bad.getMessage()));
       }
     }
     if (Urgency.IMMEDIATE_RISK.name().equals(values.get(ReferralField.URGENCY))
         && !values.containsKey(ReferralField.CALLED_999_AT)
-        && problems.stream().noneMatch(problem -> problem.field().equals(ReferralField.CALLED_999_AT.key()))) {
+        && problems.stream().noneMatch(problem -> about(problem, ReferralField.CALLED_999_AT))) {
       problems.add(new FieldProblem(ReferralField.CALLED_999_AT.key(),
-          ReferralField.CALLED_999_AT.label() + " is required when there is an immediate risk"));
+          "Enter " + ReferralMessages.name(ReferralMessages.subject(ReferralField.CALLED_999_AT))
+              + ": it is needed for an immediate risk"));
     }
     requireWhatOnlySomeReferralsNeed(values, problems);
     if (!problems.isEmpty()) {
@@ -87,17 +86,21 @@ public class ReferralValidator {
   /** A date of birth or an approximate age; a professional's role, organisation and e-mail. */
   private static void requireWhatOnlySomeReferralsNeed(Map<ReferralField, Object> values, List<FieldProblem> problems) {
     java.util.function.Predicate<ReferralField> reported = field -> problems.stream()
-        .anyMatch(problem -> problem.field().equals(field.key()));
+        .anyMatch(problem -> about(problem, field));
     if (!values.containsKey(ReferralField.PERSON_DATE_OF_BIRTH) && !values.containsKey(ReferralField.PERSON_APPROXIMATE_AGE)
         && !reported.test(ReferralField.PERSON_DATE_OF_BIRTH) && !reported.test(ReferralField.PERSON_APPROXIMATE_AGE)) {
       problems.add(new FieldProblem(ReferralField.PERSON_DATE_OF_BIRTH.key(),
-          "Date of birth is required, or the approximate age if the date of birth is not known"));
+          "Enter the person's date of birth, or their approximate age if it is not known"));
     }
     if (RelationshipToPerson.PROFESSIONAL.name().equals(values.get(ReferralField.REFERRER_RELATIONSHIP))) {
       ReferralField.PROFESSIONAL_ONLY.stream().filter(field -> !values.containsKey(field) && !reported.test(field))
-          .forEach(field -> problems.add(new FieldProblem(field.key(),
-              field.label() + " is required of a professional referrer")));
+          .forEach(field -> problems.add(new FieldProblem(field.key(), ReferralMessages.required(field))));
     }
+  }
+
+  /** A problem of this field, or of one of the parts a date is entered in. */
+  private static boolean about(FieldProblem problem, ReferralField field) {
+    return problem.field().equals(field.key()) || field.formKeys().contains(problem.field());
   }
 
   private static boolean isAbsent(Object raw) {
@@ -107,7 +110,7 @@ public class ReferralValidator {
   private Object parse(ReferralField field, Object raw) {
     if (field.kind() == ReferralField.Kind.CHOICES) {
       if (!(raw instanceof List<?> list)) {
-        throw new BadValue("must be a list of choices");
+        throw new BadValue(field.label() + " must be a list of choices");
       }
       List<String> codes = new ArrayList<>();
       for (Object item : list) {
@@ -116,16 +119,16 @@ public class ReferralValidator {
       return codes.stream().distinct().toList();
     }
     if (field.kind() == ReferralField.Kind.AGE) {
-      return age(raw);
+      return age(field, raw);
     }
     if (!(raw instanceof String text)) {
-      throw new BadValue("must be text");
+      throw new BadValue(field.label() + " must be text");
     }
     if (text.length() > field.maxLength()) {
-      throw new BadValue("is longer than " + field.maxLength() + " characters");
+      throw new BadValue(field.label() + " must be " + field.maxLength() + " characters or fewer");
     }
     if (text.indexOf('\u0000') >= 0) {
-      throw new BadValue("contains a character that cannot be stored");
+      throw new BadValue(field.label() + " must not contain a character that cannot be stored");
     }
     if (NAMES.contains(field)) {
       return name(field, text);
@@ -133,12 +136,14 @@ public class ReferralValidator {
     return switch (field.kind()) {
       case TEXT -> text;
       case CHOICE -> choice(field, text);
-      case DATE -> dateOfBirth(text.strip());
-      case DATE_TIME -> pastMoment(text.strip());
-      case EMAIL -> matching(text.strip(), EMAIL, "must be an e-mail address such as name@example.org");
-      case PHONE -> matching(text.strip(), PHONE, "must be a phone number (digits, spaces, + ( ) -)");
-      case POSTCODE -> matching(text.strip(), POSTCODE, "must be a UK postcode such as PE1 1HF");
-      case NHS_NUMBER -> nhsNumber(text);
+      case DATE -> dateOfBirth(field, text.strip());
+      case DATE_TIME -> pastMoment(field, text.strip());
+      case EMAIL -> matching(field, text.strip(), EMAIL, "Enter " + ReferralMessages.name(field.label())
+          + " in the correct format, like name@example.com");
+      case PHONE -> matching(field, text.strip(), PHONE, "Enter " + ReferralMessages.name(field.label())
+          + " in the correct format, like 01632 960 001 or 07700 900 982");
+      case POSTCODE -> matching(field, text.strip(), POSTCODE, "Enter a postcode, like PE1 1AB");
+      case NHS_NUMBER -> nhsNumber(field, text);
       case CHOICES, AGE -> throw new IllegalStateException("handled above");
     };
   }
@@ -147,31 +152,33 @@ public class ReferralValidator {
     if (raw instanceof String code && field.options().stream().anyMatch(option -> option.name().equals(code))) {
       return code;
     }
-    throw new BadValue("must be one of " + field.options().stream().map(FormOption::name)
-        .collect(Collectors.joining(", ")));
+    throw new BadValue(field.label() + " must be one of the options on the form");
   }
 
   /** An approximate age in whole years, 0 to the oldest age a date of birth may give, as a number or digits. */
-  private static int age(Object raw) {
+  private static int age(ReferralField field, Object raw) {
     String text = raw instanceof Number number ? number.toString() : raw instanceof String string ? string.strip() : "";
     if (!text.matches("\\d{1,3}(\\.0+)?") || Double.parseDouble(text) > OLDEST_AGE) {
-      throw new BadValue("must be a whole number of years from 0 to " + OLDEST_AGE);
+      throw new BadValue(ReferralMessages.invalid(field.key())
+          .orElse(field.label() + " must be a whole number of years from 0 to " + OLDEST_AGE));
     }
     return (int) Double.parseDouble(text);
   }
 
-  private LocalDate dateOfBirth(String text) {
+  private LocalDate dateOfBirth(ReferralField field, String text) {
     LocalDate date;
     try {
       date = LocalDate.parse(text, STRICT_DATE);
     } catch (DateTimeException notADate) {
-      throw new BadValue("must be a real date, written YYYY-MM-DD");
+      throw new BadValue(ReferralMessages.subject(field) + " must be a real date");
     }
-    if (date.isAfter(LocalDate.now(clock.withZone(LONDON)))) {
-      throw new BadValue("cannot be in the future");
+    LocalDate today = LocalDate.now(clock.withZone(LONDON));
+    if (date.isAfter(today)) {
+      throw new BadValue(ReferralMessages.subject(field) + " must be in the past");
     }
-    if (!date.isAfter(LocalDate.now(clock.withZone(LONDON)).minusYears(OLDEST_AGE + 1))) {
-      throw new BadValue("gives an age over " + OLDEST_AGE + ": check the year");
+    LocalDate earliest = today.minusYears(OLDEST_AGE + 1);
+    if (!date.isAfter(earliest)) {
+      throw new BadValue(ReferralMessages.subject(field) + " must be after " + UK_DATE.format(earliest));
     }
     return date;
   }
@@ -192,15 +199,16 @@ public class ReferralValidator {
       }
       switch (Character.getType(c)) {
         case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
-            throw new BadValue("contains a control character (such as a tab or line break): "
-                + (perLine ? "write one name per line" : "write the name on one line"));
-        case Character.FORMAT -> throw new BadValue(
-            "contains an invisible formatting character (a bidirectional override or a zero-width character): "
-                + "type the name again");
-        case Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> throw new BadValue(NOT_TEXT);
+            throw new BadValue(field.label() + (perLine
+                ? " must have one name on each line, with no tabs or other control characters"
+                : " must be on one line, with no tabs or other control characters"));
+        case Character.FORMAT -> throw new BadValue(field.label()
+            + " must not contain invisible characters, such as a zero-width space or a text-direction mark: "
+            + "type the name again");
+        case Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> throw new BadValue(notText(field));
         default -> {
           if (c == '\uFFFD') { // what a decoder puts for bytes that are not UTF-8
-            throw new BadValue(NOT_TEXT);
+            throw new BadValue(notText(field));
           }
         }
       }
@@ -208,8 +216,12 @@ public class ReferralValidator {
     return name;
   }
 
+  private static String notText(ReferralField field) {
+    return field.label() + " must be typed again: part of it is not text (not UTF-8)";
+  }
+
   /** ISO-8601 with an offset (form-js writes UTC, e.g. 2026-11-23T09:15Z) or local London time. */
-  private OffsetDateTime pastMoment(String text) {
+  private OffsetDateTime pastMoment(ReferralField field, String text) {
     OffsetDateTime moment;
     try {
       moment = OffsetDateTime.parse(text);
@@ -217,27 +229,29 @@ public class ReferralValidator {
       try {
         moment = LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
       } catch (DateTimeException notADateTime) {
-        throw new BadValue("must be a date and time, written YYYY-MM-DDThh:mm");
+        throw new BadValue(ReferralMessages.subject(field) + " must be a real date and time");
       }
     }
     if (moment.toInstant().isAfter(clock.instant().plusSeconds(300))) {
-      throw new BadValue("cannot be in the future");
+      throw new BadValue(ReferralMessages.subject(field) + " must be in the past");
     }
     return moment;
   }
 
-  private static String matching(String text, Pattern pattern, String rule) {
+  /** The text if it matches; else the form's message for the field, or this one. */
+  private static String matching(ReferralField field, String text, Pattern pattern, String message) {
     if (!pattern.matcher(text).matches()) {
-      throw new BadValue(rule);
+      throw new BadValue(ReferralMessages.invalid(field.key()).orElse(message));
     }
     return text;
   }
 
   /** Ten digits (spaces allowed) whose last is the modulus-11 check digit of the first nine. */
-  static String nhsNumber(String text) {
+  static String nhsNumber(ReferralField field, String text) {
+    String invalid = ReferralMessages.invalid(field.key()).orElse("Enter a valid NHS number, like 485 777 3456");
     String digits = text.replace(" ", "");
     if (!digits.matches("\\d{10}")) {
-      throw new BadValue("must be 10 digits");
+      throw new BadValue(invalid);
     }
     int sum = 0;
     for (int i = 0; i < 9; i++) {
@@ -248,7 +262,7 @@ public class ReferralValidator {
       check = 0;
     }
     if (check == 10 || check != digits.charAt(9) - '0') {
-      throw new BadValue("is not a valid NHS number (check digit)");
+      throw new BadValue(invalid);
     }
     return digits;
   }
@@ -258,7 +272,7 @@ public class ReferralValidator {
     return printable.length() > MAX_KEY_SHOWN ? printable.substring(0, MAX_KEY_SHOWN) + "..." : printable;
   }
 
-  /** A field's value breaks its rule; the message completes "<label> ...". */
+  /** A field's value breaks its rule: the message says what to do, naming the field. */
   private static final class BadValue extends RuntimeException {
     BadValue(String rule) {
       super(rule, null, false, false);

@@ -82,24 +82,43 @@ class BrowserIT extends ApplicationIT {
 
   /**
    * Every page of the application, in each role that works there, passes axe-core (WCAG 2.2 AA) and is
-   * in the shared layout; each role lands where its work is. Screenshots: landing-*.png, page-*.png.
+   * in the shared layout; each role lands where its work is; the case list shows the case, a search
+   * by reference and one by name find it (each audited as SEARCH with its reason as the only detail),
+   * its page shows the chronology; the police screener's possible-match page passes too.
+   * Screenshots: landing-*.png, page-*.png.
    */
   @Test
   void everyPageOfTheApplicationPassesAxeAndEachRoleLandsWhereItsWorkIs() throws Exception {
-    String reference = aCaseFromAReferral("Ax" + System.nanoTime());
+    String marker = "Ax" + System.nanoTime();
+    String reference = aCaseFromAReferral(marker);
+    long referral = jdbc.queryForObject("""
+        SELECT l.referral_id FROM case_referral l JOIN case_file c ON c.id = l.case_id WHERE c.reference = ?""",
+        Long.class, reference);
+    Map<String, Object> sibling = new java.util.HashMap<>(ReferralExamples.valid(marker));
+    sibling.put("personGivenNames", "Sibling" + marker);
+    sibling.put("personDateOfBirth", "2014-09-02");
+    long possibleMatch = refer(sibling);
+    assertThat(caseOf(possibleMatch)).as("waits for the screener").isNull();
+    String byReference = "Accessibility check " + marker;
+    String byName = "Call from the school " + marker;
     String visits = """
         [{"user": null, "pages": [{"name": "sign-in", "path": "/login"},
                                   {"name": "sign-in-failed", "path": "/login?error"}]},
          {"user": "demo-coordinator", "landing": "/camunda/app/tasklist/", "pages": [
-            {"name": "case", "path": "/cases/%1$s"},
-            {"name": "cases", "path": "/cases"},
-            {"name": "case-search-results", "path": "/cases", "submit": "Search",
-             "fill": {"Why are you searching?": "Accessibility check", "Case reference": "%1$s"}},
+            {"name": "case", "path": "/cases/%1$s",
+             "expect": ["Chronology", "Referral %2$s received", "Case opened", "Task created: Screen referral and deconflict"]},
+            {"name": "cases", "path": "/cases", "expect": ["%1$s", "Oswin%3$s Thackeray%3$s"]},
+            {"name": "case-search-results", "path": "/cases", "submit": "Search", "expect": ["%1$s"],
+             "fill": {"Why are you searching?": "%4$s", "Case reference": "%1$s"}},
+            {"name": "case-search-by-name", "path": "/cases", "submit": "Search", "expect": ["%1$s"],
+             "fill": {"Why are you searching?": "%5$s", "Name": "oswin%3$s"}},
             {"name": "case-search-error", "path": "/cases", "submit": "Search", "status": 400,
-             "fill": {"Name": "Oswin"}},
+             "fill": {"Name": "Oswin"}, "expect": ["There is a problem", "Enter why you are searching"]},
             {"name": "my-referrals", "path": "/referrals/mine"},
             {"name": "not-found", "path": "/no-such-page", "status": 404},
             {"name": "forbidden", "path": "/notifications/stuck", "status": 403}]},
+         {"user": "demo-police", "landing": "/camunda/app/tasklist/", "pages": [
+            {"name": "possible-match", "path": "/referrals/%6$s", "expect": ["possible match", "Sibling%3$s"]}]},
          {"user": "demo-manager", "landing": "/manager", "pages": [
             {"name": "managers-home", "path": "/manager"},
             {"name": "audit", "path": "/audit"},
@@ -112,13 +131,21 @@ class BrowserIT extends ApplicationIT {
          {"user": "demo-referrer", "landing": "/camunda/app/tasklist/", "pages": []},
          {"user": "demo-admin", "landing": "/camunda/app/admin/", "pages": []},
          {"user": "demo-process-owner", "landing": "/camunda/app/cockpit/", "pages": []}]
-        """.formatted(reference);
+        """.formatted(reference, org.preventcase.casefile.ReferralReference.of(referral), marker, byReference, byName,
+        possibleMatch);
     String output = node(List.of("pages-axe.mjs"), Map.of(
         "BASE_URL", baseUrl(),
         "LOGIN_PASSWORD", DEMO_PASSWORD,
         "VISITS", visits,
         "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()));
     assertThat(output).contains("pages-axe: 1 passed, 0 failed");
+    for (String reason : List.of(byReference, byName)) {
+      assertThat(jdbc.queryForList("""
+          SELECT action || ' ' || outcome FROM audit_event
+          WHERE user_id = 'demo-coordinator' AND purpose_code = 'SEARCH' AND purpose_detail = ?""", String.class, reason))
+          .as("the search for \"%s\" is audited with its reason, once per authority searched", reason)
+          .containsExactly("VIEW GRANTED");
+    }
   }
 
   /** A case opened by a referral as Tasklist submits it; its reference read from the case record. */

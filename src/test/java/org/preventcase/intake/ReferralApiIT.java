@@ -218,7 +218,10 @@ public class ReferralApiIT extends ApplicationIT {
     JsonNode problem = refused(referral, "personGivenNames", "personDateOfBirth", "referrerEmail", "urgency");
     assertThat(problem.path("title").asText()).isEqualTo("Invalid referral");
     assertThat(problem.path("status").asInt()).isEqualTo(400);
-    assertThat(problem.toString()).contains("Given names is required").contains("Urgency is required");
+    assertThat(problem.path("errors")).extracting(error -> error.path("field").asText() + ": " + error.path("message").asText())
+        .contains("personGivenNames: Enter the person's given names", "urgency: Select the urgency",
+            "personDateOfBirth: Enter the person's date of birth, or their approximate age if it is not known",
+            "referrerEmail: Enter the referrer's email address");
   }
 
   @Test
@@ -241,7 +244,7 @@ public class ReferralApiIT extends ApplicationIT {
 
     referral.remove("personApproximateAge");
     assertThat(refused(referral, "personDateOfBirth").toString())
-        .contains("Date of birth is required, or the approximate age if the date of birth is not known");
+        .contains("Enter the person's date of birth, or their approximate age if it is not known");
     referral.put("personApproximateAge", 130);
     refused(referral, "personApproximateAge");
   }
@@ -268,7 +271,7 @@ public class ReferralApiIT extends ApplicationIT {
 
     referral.put("referrerRelationship", "PROFESSIONAL");
     assertThat(refused(referral, "referrerRole", "referrerOrganisation", "referrerEmail").toString())
-        .contains("Referrer's role is required of a professional referrer");
+        .contains("Enter the referrer's role");
   }
 
   @Test
@@ -304,9 +307,9 @@ public class ReferralApiIT extends ApplicationIT {
   void anImpossibleOrFutureDateOfBirthIsRefused() {
     Map<String, Object> referral = valid();
     referral.put("personDateOfBirth", "2011-02-30");
-    assertThat(refused(referral, "personDateOfBirth").toString()).contains("must be a real date");
+    assertThat(refused(referral, "personDateOfBirth").toString()).contains("Date of birth must be a real date");
     referral.put("personDateOfBirth", "2099-06-01");
-    assertThat(refused(referral, "personDateOfBirth").toString()).contains("cannot be in the future")
+    assertThat(refused(referral, "personDateOfBirth").toString()).contains("Date of birth must be in the past")
         .doesNotContain("2099");
   }
 
@@ -326,7 +329,8 @@ public class ReferralApiIT extends ApplicationIT {
     referral.put("personFamilyName", "y".repeat(201));
     referral.put("shoeSize", "9");
     assertThat(refused(referral, "concernDescription", "personFamilyName", "shoeSize").toString())
-        .contains("longer than 10000 characters");
+        .contains("Describe your concerns must be 10000 characters or fewer")
+        .contains("Family name must be 200 characters or fewer").contains("'shoeSize' is not a question on the referral form");
   }
 
   @Test

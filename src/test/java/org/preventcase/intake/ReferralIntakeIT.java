@@ -86,9 +86,11 @@ public class ReferralIntakeIT extends ApplicationIT {
 
     HttpResponse<String> refused = call("POST", SUBMIT, "demo-referrer", ReferralExamples.submitFormBody(referral));
 
-    // checked against the start form before the engine starts anything: 400, the field named (docs/forms.md)
+    // checked against the start form before the engine starts anything: 400, the field named in the form's
+    // own words and by its key (docs/forms.md)
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.body()).contains("There is a problem: ").contains("Enter family name").doesNotContain("2099");
+    assertThat(refused.body()).contains("There is a problem: ").contains("Enter the person's family name")
+        .contains("\"field\":\"personFamilyName\"").doesNotContain("2099");
     assertThat(List.of(rows("referral"), rows("person"), rows("case_file"))).containsExactly(referrals, persons, cases);
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
   }

@@ -308,7 +308,7 @@ class ReferralIntakeProcessTest {
     referral.remove("concernDescription");
 
     Assertions.assertThatThrownBy(() -> refer(referral)).isInstanceOf(ReferralRefusedException.class)
-        .hasMessageContaining("Given names is required").hasMessageContaining("Describe your concerns is required");
+        .hasMessageContaining("Enter the person's given names").hasMessageContaining("Describe your concerns");
     verify(cases, never()).recordReferral(any(), any(), any(), any());
     Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }

@@ -57,12 +57,15 @@ class ReferralValidatorTest {
         "personGivenNames", "personDateOfBirth", "concernType", "concernDescription", "referrerEmail",
         "personNhsNumber", "agenciesInvolved", "favouriteColour");
     assertThatThrownBy(() -> validator.validate(referral)).isInstanceOf(ReferralRefusedException.class)
-        .hasMessageStartingWith("The referral was not sent. Please correct: ")
-        .hasMessageContaining("Family name is required")
-        .hasMessageContaining("Given names must be text")
-        .hasMessageContaining("Date of birth must be a real date")
-        .hasMessageContaining("Type of concern must be one of EXTREME_RIGHT_WING")
-        .hasMessageContaining("Describe your concerns is longer than 10000 characters")
+        .hasMessageStartingWith("The referral was not sent. There is a problem: ")
+        .hasMessageContaining("Enter the person's family name [personFamilyName]")
+        .hasMessageContaining("Given names must be text [personGivenNames]")
+        .hasMessageContaining("Date of birth must be a real date [personDateOfBirth]")
+        .hasMessageContaining("Type of concern must be one of the options on the form [concernType]")
+        .hasMessageContaining("Describe your concerns must be 10000 characters or fewer [concernDescription]")
+        .hasMessageContaining("Enter an email address in the correct format, like name@example.com [referrerEmail]")
+        .hasMessageContaining("Enter a valid NHS number, like 485 777 3456 [personNhsNumber]")
+        .hasMessageContaining("'favouriteColour' is not a question on the referral form [favouriteColour]")
         .hasMessageNotContainingAny("SECRET_VALUE_X", "not-an-address-Q", "NOWHERE_Z", "blue", "yyyy", "9434765918");
   }
 
@@ -92,10 +95,48 @@ class ReferralValidatorTest {
     referral.put("personDateOfBirthMonth", 2);
     referral.put("personDateOfBirthYear", 2011);
     assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("personDateOfBirth",
-        "Date of birth must be a real date, for example 27 3 2011"));
+        "Date of birth must be a real date"));
     referral.put("personDateOfBirthDay", 3);
     referral.remove("personDateOfBirthYear");
-    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personDateOfBirth");
+    assertThat(problems(referral)).singleElement()
+        .isEqualTo(new FieldProblem("personDateOfBirthYear", "Date of birth must include a year"));
+    referral.remove("personDateOfBirthMonth");
+    assertThat(problems(referral)).singleElement()
+        .isEqualTo(new FieldProblem("personDateOfBirthMonth", "Date of birth must include a month and year"));
+    referral.put("personDateOfBirthMonth", 13);
+    referral.put("personDateOfBirthYear", 2011);
+    assertThat(problems(referral)).singleElement().as("the form's own message for the month")
+        .isEqualTo(new FieldProblem("personDateOfBirthMonth", "The month of the date of birth must be a number from 1 to 12"));
+    referral.put("personDateOfBirthMonth", 3);
+    referral.put("personDateOfBirthYear", 11);
+    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personDateOfBirthYear");
+  }
+
+  @Test
+  void aTimeOf999ThatIsNoTimeOfDayIsRefusedByTheFormsOwnWords() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("T"));
+    referral.put("urgency", "IMMEDIATE_RISK");
+    referral.put("called999AtDay", 23);
+    referral.put("called999AtMonth", 11);
+    referral.put("called999AtYear", 2026);
+    referral.put("called999AtTime", "25:70");
+    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("called999AtTime",
+        "Enter the time 999 was called on the 24-hour clock, like 14:30"));
+    referral.remove("called999AtTime");
+    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("called999AtTime",
+        "The date and time 999 was called must include a time"));
+  }
+
+  @Test
+  void aPostcodePhoneOrEmailInTheWrongFormatIsRefusedWithAnExample() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("F"));
+    referral.put("personPostcode", "PE1 ZZ9");
+    referral.put("referrerPhone", "call me");
+    referral.put("referrerEmail", "name.example.com");
+    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly(
+        "Enter a postcode, like PE1 1AB",
+        "Enter an email address in the correct format, like name@example.com",
+        "Enter a phone number, like 01632 960 001 or 07700 900 982");
   }
 
   @Test
@@ -103,7 +144,7 @@ class ReferralValidatorTest {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("R"));
     referral.remove("personDateOfBirth");
     assertThat(problems(referral)).extracting(FieldProblem::message)
-        .containsExactly("Date of birth is required, or the approximate age if the date of birth is not known");
+        .containsExactly("Enter the person's date of birth, or their approximate age if it is not known");
     referral.put("personApproximateAge", 16);
     assertThat(RecordReferral.ageBand(validator.validate(referral), LocalDate.of(2026, 11, 23)))
         .isEqualTo(AgeBand.AGED_16_TO_17);
@@ -130,10 +171,10 @@ class ReferralValidatorTest {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("C"));
     referral.put("personDateOfBirth", "2026-11-24");
     assertThat(problems(referral)).singleElement()
-        .isEqualTo(new FieldProblem("personDateOfBirth", "Date of birth cannot be in the future"));
+        .isEqualTo(new FieldProblem("personDateOfBirth", "Date of birth must be in the past"));
     referral.put("personDateOfBirth", "1915-11-23");
     assertThat(problems(referral)).extracting(FieldProblem::message)
-        .containsExactly("Date of birth gives an age over 110: check the year");
+        .containsExactly("Date of birth must be after 23 November 1915");
     referral.put("personDateOfBirth", "1915-11-24");
     assertThat(problems(referral)).isEmpty();
   }
@@ -149,12 +190,12 @@ class ReferralValidatorTest {
     assertThat(problems(referral)).extracting(FieldProblem::field)
         .containsExactly("personGivenNames", "personFamilyName", "personAliases", "referrerName");
     assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly(
-        "Given names contains a control character (such as a tab or line break): write the name on one line",
-        "Family name contains an invisible formatting character (a bidirectional override or a zero-width "
-            + "character): type the name again",
-        "Aliases or other names contains characters that are not valid text (not UTF-8): type the name again",
-        "Referrer's name contains an invisible formatting character (a bidirectional override or a zero-width "
-            + "character): type the name again");
+        "Given names must be on one line, with no tabs or other control characters",
+        "Family name must not contain invisible characters, such as a zero-width space or a text-direction mark: "
+            + "type the name again",
+        "Aliases or other names must be typed again: part of it is not text (not UTF-8)",
+        "Referrer's name must not contain invisible characters, such as a zero-width space or a text-direction "
+            + "mark: type the name again");
     referral.put("personGivenNames", "Ren\uFFFD");
     assertThat(problems(referral)).extracting(FieldProblem::field).contains("personGivenNames");
   }
@@ -175,7 +216,7 @@ class ReferralValidatorTest {
     referral.put("urgency", "IMMEDIATE_RISK");
     assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("called999At");
     referral.put("called999At", "2026-11-23T13:00Z");
-    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("When 999 was called cannot be in the future");
+    assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("The date and time 999 was called must be in the past");
     referral.put("called999At", "2026-11-23T11:40Z");
     assertThat(validator.validate(referral).urgent()).isTrue();
   }

@@ -122,12 +122,35 @@ function formContainer() {
   return document.querySelector('.modal .fjs-container') || document.querySelector('.fjs-container');
 }
 
+/** The input of a component (its first one, for radios and checklists). */
+function inputOf(container, componentId) {
+  return container.querySelector(
+    `[id$="-${componentId}"], [id$="-${componentId}-0"], [id*="-${componentId}_"]`);
+}
+
+/**
+ * The input of the field a server's message names by its key; a date entered as day, month and
+ * year (`personDateOfBirth`) is its day (`personDateOfBirthDay`).
+ */
+function inputOfKey(container, key) {
+  for (const candidate of [key, `${key}Day`]) {
+    for (const [componentId, field] of fields) {
+      if (field.key === candidate) {
+        const input = inputOf(container, componentId);
+        if (input) {
+          return input;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 function browserProblems(container) {
   const problems = [];
   container.querySelectorAll('.fjs-form-field-error').forEach((error) => {
     const owner = componentOf(error);
-    const target = owner && container.querySelector(
-      `[id$="-${owner.componentId}"], [id$="-${owner.componentId}-0"], [id*="-${owner.componentId}_"]`);
+    const target = owner && inputOf(container, owner.componentId);
     error.querySelectorAll('li').forEach((item) => problems.push({ text: item.textContent.trim(), target }));
   });
   return problems;
@@ -141,7 +164,8 @@ function renderSummary(moveThere) {
     return;
   }
   rewriteFieldErrors(container);
-  const problems = [...serverProblems, ...browserProblems(container)];
+  const problems = [...serverProblems.map((problem) => ({ text: problem.text,
+    target: problem.field ? inputOfKey(container, problem.field) : null })), ...browserProblems(container)];
   if (!problems.length) {
     existing?.remove();
     return;
@@ -190,7 +214,12 @@ function renderSummary(moveThere) {
   }
 }
 
-/** Plain messages from an error body: a list of field errors, or a message without the engine's prefix. */
+/**
+ * Plain messages from an error body, each with the key of the field it names when the body says:
+ * a list of field errors (`errors: [{field, message}]`, docs/forms.md), or a message without the
+ * engine's prefix, whose "There is a problem: a [key]; b [key]." (the referral validator's) gives a
+ * line per problem.
+ */
 function plainServerMessages(body) {
   const plain = (text) => String(text || '')
     .replace(/[\w.-]+:\d+:[0-9a-f-]{36}/gi, '')
@@ -201,11 +230,15 @@ function plainServerMessages(body) {
     ? 'The form was not sent. Check your answers and try again.' : text);
   const listed = Array.isArray(body && body.errors) ? body.errors : [];
   if (listed.length) {
-    return listed.map((error) => safe(plain(error.message || error.detail)));
+    return listed.map((error) => ({ text: safe(plain(error.message || error.detail)),
+      field: typeof error.field === 'string' ? error.field : null }));
   }
   const message = plain(body && (body.message || body.detail));
-  const parts = message.match(/^[^:]*Please correct:\s*([\s\S]*?)\.?$/);
-  return (parts ? parts[1].split(/;\s*/) : [message]).map(safe);
+  const parts = message.match(/^[^:]*(?:There is a problem|Please correct):\s*([\s\S]*?)\.?$/);
+  return (parts ? parts[1].split(/;\s+/) : [message]).map((part) => {
+    const keyed = part.match(/^([\s\S]*?)\s*\[([A-Za-z][\w.-]*)\]$/);
+    return keyed ? { text: safe(keyed[1]), field: keyed[2] } : { text: safe(part), field: null };
+  });
 }
 
 function isSubmission(method, url) {
@@ -224,7 +257,7 @@ function refused(responseText) {
   } catch {
     parsed = null;
   }
-  serverProblems = plainServerMessages(parsed).map((text) => ({ text, target: null }));
+  serverProblems = plainServerMessages(parsed);
   setTimeout(() => renderSummary(true), 0);
   return JSON.stringify({ type: 'InvalidRequestException', message: serverProblems.map((p) => p.text).join(' ') });
 }
@@ -397,8 +430,10 @@ function mayLeave() {
   return false;
 }
 
+// (the header's menus themselves only open: their toggles are not leaving, their links are)
 const LEAVING = ['.modal [ng-click="$dismiss()"]', '.modal .close', 'li.logout a', '.tasks-list a',
-  '[cam-tasklist-filters] a', '.task-filters a', '.navbar-brand', '.app-menu a', '.start-process-action a'].join(', ');
+  '[cam-tasklist-filters] a', '.task-filters a', '.navbar-brand', '.app-menu a:not(.dropdown-toggle)',
+  '.start-process-action a'].join(', ');
 window.addEventListener('click', (event) => {
   const leaving = event.target.closest && event.target.closest(LEAVING);
   if (leaving && !mayLeave()) {
