@@ -67,7 +67,11 @@ public final class FormChecker {
         || (value instanceof List<?> list && list.isEmpty()) || Boolean.FALSE.equals(value);
   }
 
+  /** The form's own message (as Tasklist shows it under the field) first, else one from the label. */
   private static String missing(FormField field) {
+    if (field.requiredMessage() != null) {
+      return field.requiredMessage();
+    }
     String name = field.errorName();
     if (IMPERATIVE.matcher(field.label()).lookingAt()) {
       return field.label(); // "Describe your concerns" already says what to do
@@ -86,14 +90,19 @@ public final class FormChecker {
       return label + " gives the key '" + shown(duplicate.key()) + "' more than once";
     }
     return switch (field.kind()) {
-      case TEXT -> value instanceof String text ? text(field, text) : label + " must be text";
-      case NUMBER -> number(field, value);
+      case TEXT -> value instanceof String text ? ownWords(field, text(field, text)) : label + " must be text";
+      case NUMBER -> ownWords(field, number(field, value));
       case DATE_TIME -> value instanceof String text ? dateTime(field, text.strip()) : label + " must be a real date";
       case CHOICE -> offered(field, data).contains(value) ? null : "Select " + field.errorName() + " from the list";
       case CHOICES -> value instanceof List<?> list && offered(field, data).containsAll(list)
           ? null : "Select " + field.errorName() + " only from the options given";
       case CONFIRMATION -> Boolean.TRUE.equals(value) ? null : "Tick '" + field.label() + "' to confirm it";
     };
+  }
+
+  /** A rule broken: the form's own message for it, as Tasklist shows it for form-js's "Field must ...". */
+  private static String ownWords(FormField field, String problem) {
+    return problem == null || field.invalidMessage() == null ? problem : field.invalidMessage();
   }
 
   private static String text(FormField field, String text) {

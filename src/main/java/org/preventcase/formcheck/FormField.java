@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  *
  * @param errorName how messages name the field ("the person's date of birth"); from the component's
  *     custom property {@code errorName}, else the label with a lower-case first letter
+ * @param requiredMessage the form's own message for the field left empty (custom property
+ *     {@code requiredMessage}, what Tasklist shows under the field, docs/tasklist.md), or null
+ * @param invalidMessage the form's own message for a value that breaks the field's rules (custom
+ *     property {@code invalidMessage}), or null
  */
-public record FormField(String key, String type, String subtype, String label, String errorName, String description,
+public record FormField(String key, String type, String subtype, String label, String errorName,
+    String requiredMessage, String invalidMessage, String description,
     boolean required, Integer minLength, Integer maxLength, Pattern pattern, String validationType, BigDecimal min,
     BigDecimal max, List<Option> options, String valuesKey, HideCondition hide, boolean disabled) {
 

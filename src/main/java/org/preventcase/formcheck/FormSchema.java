@@ -74,7 +74,7 @@ public record FormSchema(String id, List<FormField> fields) {
       } else if (VALUE_TYPES.contains(type)) {
         FormField field = field(component, type);
         fields.add(around == null ? field : new FormField(field.key(), field.type(), field.subtype(), field.label(),
-            field.errorName(), field.description(), field.required(), field.minLength(), field.maxLength(),
+            field.errorName(), field.requiredMessage(), field.invalidMessage(), field.description(), field.required(), field.minLength(), field.maxLength(),
             field.pattern(), field.validationType(), field.min(), field.max(), field.options(), field.valuesKey(),
             HideCondition.either(around, field.hide()), field.disabled()));
       } else if (!LAYOUT_TYPES.contains(type)) {
@@ -105,9 +105,11 @@ public record FormSchema(String id, List<FormField> fields) {
       options.add(new FormField.Option(value.path("value").asText(), value.path("label").asText()));
     }
     String hide = text(component.path("conditional"), "hide");
-    String errorName = text(component.path("properties"), "errorName");
+    JsonNode properties = component.path("properties");
+    String errorName = text(properties, "errorName");
     return new FormField(key, type, text(component, "subtype"), label,
-        errorName != null ? errorName : lowerFirst(label), text(component, "description"),
+        errorName != null ? errorName : lowerFirst(label), text(properties, "requiredMessage"),
+        text(properties, "invalidMessage"), text(component, "description"),
         validate.path("required").asBoolean(false), integer(validate, "minLength"), integer(validate, "maxLength"),
         pattern(key, text(validate, "pattern")), validationType, decimal(validate, "min"), decimal(validate, "max"),
         options, text(component, "valuesKey"), hide == null ? null : HideCondition.parse(hide),

@@ -117,8 +117,11 @@ class FormCheckIT extends ApplicationIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
         assertThat(type).startsWith("application/problem+json"));
-    assertThat(errors(refused)).containsEntry("deconflictionCompleted", "Tick 'Deconfliction completed' to confirm it");
-    assertThat(message(refused)).isEqualTo("There is a problem: Tick 'Deconfliction completed' to confirm it.");
+    // the form's own words for the field (its requiredMessage), as Tasklist shows them under it
+    assertThat(errors(refused)).containsEntry("deconflictionCompleted",
+        "Confirm that the referral has been checked against live investigations");
+    assertThat(message(refused))
+        .isEqualTo("There is a problem: Confirm that the referral has been checked against live investigations.");
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
   }
 
@@ -131,7 +134,7 @@ class FormCheckIT extends ApplicationIT {
         "demo-referrer", body(referral));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(errors(refused)).containsOnly(
-        Map.entry("personGivenNames", "Enter given names"),
+        Map.entry("personGivenNames", "Enter the person's given names"),
         Map.entry("personGender", "Select gender from the list"));
     assertThat(refused.body()).doesNotContain("referral-intake:", "Exception", "ENGINE-", "SECRET_VALUE_X");
   }
@@ -155,8 +158,11 @@ class FormCheckIT extends ApplicationIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     Map<String, String> errors = errors(refused);
     assertThat(errors).containsKey(field.key());
-    assertThat(errors.get(field.key()).toLowerCase()).containsAnyOf(field.label().toLowerCase(),
-        field.errorName().toLowerCase());
+    String message = errors.get(field.key());
+    assertThat(message).as("names the field: the form's own words for it, or its label")
+        .satisfiesAnyOf(own -> assertThat(own).isIn(field.requiredMessage(), field.invalidMessage()),
+            named -> assertThat(named.toLowerCase()).containsAnyOf(field.label().toLowerCase(),
+                field.errorName().toLowerCase()));
     assertThat(message(refused)).contains(errors.get(field.key())).doesNotContain("Exception", "ENGINE-");
   }
 

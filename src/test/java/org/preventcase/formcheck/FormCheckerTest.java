@@ -128,4 +128,21 @@ class FormCheckerTest {
     assertThat(messages(submitted, Map.of())).containsOnly(Map.entry("name", "Full name must be text"),
         Map.entry("checked", "Tick 'Checked against live investigations' to confirm it"));
   }
+
+  @Test
+  void aFieldThatNamesItsOwnMessagesIsRefusedInThoseWordsAsTasklistShowsThem() {
+    FormSchema form = FormSchemaTest.form("""
+        {"id": "own-words", "components": [
+          {"type": "textfield", "key": "givenNames", "label": "Given names", "validate": {"required": true},
+           "properties": {"requiredMessage": "Enter the person's given names"}},
+          {"type": "textfield", "key": "email", "label": "E-mail", "validate": {"validationType": "email", "maxLength": 40},
+           "properties": {"invalidMessage": "Enter an email address in the correct format, like name@example.com"}}
+        ]}""");
+    assertThat(FormChecker.check(form, Map.of("email", "no address"), Map.of()))
+        .extracting(FieldError::field, FieldError::message).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("givenNames", "Enter the person's given names"),
+            org.assertj.core.groups.Tuple.tuple("email", "Enter an email address in the correct format, like name@example.com"));
+    assertThat(FormChecker.check(form, Map.of("givenNames", "Ada", "email", "a".repeat(41) + "@example.com"), Map.of()))
+        .extracting(FieldError::message).containsExactly("Enter an email address in the correct format, like name@example.com");
+  }
 }
