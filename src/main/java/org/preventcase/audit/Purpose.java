@@ -33,7 +33,9 @@ public record Purpose(Code code, String detail) {
     /** A change to who may see cases (a role, an authority, an authorization); detail = the change. */
     ACCESS_CHANGE(true),
     /** A step of the case's process with no one signed in (a timer, a continuation); detail = the step. */
-    PROCESS(true);
+    PROCESS(true),
+    /** A partner agency's information request about the case (its page, its answer); detail = the agency. */
+    INFORMATION_REQUEST(true);
 
     private final boolean needsDetail;
 

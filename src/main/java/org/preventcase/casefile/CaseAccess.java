@@ -11,17 +11,26 @@ import org.preventcase.security.Role;
  * allocated to them: both come with later issues and are refused here.
  */
 enum CaseAccess {
-  READ(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR,
-      Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE, Role.PANEL_MEMBER_ADULT_SOCIAL_CARE,
-      Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH, Role.PANEL_MEMBER_PROBATION,
-      Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING, Role.PREVENT_MANAGER)),
+  /**
+   * The whole case. Not the partner agencies' groups: they see a case only through an open information
+   * request to their own agency (INFORMATION_REQUEST); the panel's members come with the panel issue.
+   */
+  READ(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER)),
   /** The list of the authority's open cases and the search (docs/pages.md): not the panel's partners. */
   LIST(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER)),
   OPEN(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   WRITE(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR)),
   EXPORT(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   /** Make a referral, which opens a case the referrer then cannot read: every Tasklist role (docs/roles.md). */
-  REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST)));
+  REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST))),
+  /**
+   * One information request to a partner agency, while it is open: who it is about and what is asked
+   * (the agency's page), and the agency's answer. Members of that agency's own group only
+   * (CaseService checks the agency and that the request is open); never the system actor.
+   */
+  INFORMATION_REQUEST(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
+      Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
+      Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));
 
   private final Set<Role> roles;
 
@@ -31,11 +40,12 @@ enum CaseAccess {
 
   /**
    * The system actor (a model's step with no one signed in, for its own instance's authority) may do
-   * what the process's steps do: refer, read and write; a disclosure always has a person behind it.
+   * what the process's steps do: refer, read and write; a disclosure, and an agency's answer, always
+   * have a person behind them.
    */
   boolean allows(Actor actor) {
     if (actor.isSystem()) {
-      return this != EXPORT;
+      return this != EXPORT && this != INFORMATION_REQUEST;
     }
     return roles.stream().anyMatch(actor::hasRole);
   }

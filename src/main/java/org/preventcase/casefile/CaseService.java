@@ -11,6 +11,7 @@ import org.preventcase.audit.AuditRecord;
 import org.preventcase.audit.AuditTrail;
 import org.preventcase.audit.Purpose;
 import org.preventcase.security.Actor;
+import org.preventcase.vocabulary.PartnerAgency;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,9 +41,11 @@ public class CaseService {
   private final KnownPersons known;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final InformationRequestRecords requests;
 
   public CaseService(CaseRecords records, AuditTrail audit, KnownPersons known,
-      Clock clock, PlatformTransactionManager transactions) {
+      Clock clock, PlatformTransactionManager transactions, InformationRequestRecords requests) {
+    this.requests = requests;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.records = records;
@@ -224,6 +227,107 @@ public class CaseService {
   public void changeStage(Actor actor, String reference, Stage stage, CaseStatus status, Purpose purpose) {
     CaseRecords.CaseHead head = writable(actor, reference, purpose);
     records.updateStage(head, stage.name(), status.name(), actor.userId());
+  }
+
+  // Information requests to partner agencies (process.md §2.3; docs/roles.md "Information requests")
+
+  /**
+   * The case owner asks partner agencies for information: an entry of the case holds what is asked
+   * (each agency's page shows it). Returns the entry's id, which each agency's request names.
+   */
+  public long askForInformation(Actor actor, String reference, List<PartnerAgency> agencies, String asked,
+      Purpose purpose) {
+    if (agencies.isEmpty() || asked == null || asked.isBlank()) {
+      throw new IllegalArgumentException("A request for information names at least one agency and what is asked");
+    }
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    String names = agencies.stream().map(PartnerAgency::label).collect(java.util.stream.Collectors.joining(", "));
+    return records.insertEntry(head, new NewEntry(EntryKind.NOTE, "Information requested from " + names, asked), null,
+        actor.userId());
+  }
+
+  /** Opens the request to one agency (what is asked: the entry askedEntryId), due at {@code dueAt}. */
+  public void openInformationRequest(Actor actor, String reference, PartnerAgency agency, long askedEntryId,
+      java.time.Instant dueAt, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    if (!records.hasEntry(head, askedEntryId)) {
+      throw new IllegalArgumentException("What is asked is not an entry of this case");
+    }
+    requests.insert(head, agency, askedEntryId, dueAt, actor.userId());
+  }
+
+  /**
+   * The agency's page: who the request is about and what is asked, to a member of that agency's own
+   * group while its request is open; empty otherwise. Audited as VIEW, purpose INFORMATION_REQUEST:&lt;agency&gt;,
+   * refused ones included (REFUSED_NOT_OPEN once the request is answered or withdrawn).
+   */
+  public Optional<InformationRequestView> viewInformationRequest(Actor actor, String reference, PartnerAgency agency) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    Optional<InformationRequestRecords.OpenRequest> open = head.flatMap(found -> requests.open(found, agency));
+    AuditOutcome outcome = head.map(found -> decideRequest(actor, found, agency, open.isPresent()))
+        .orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, requestPurpose(agency)), outcome);
+    return outcome == AuditOutcome.GRANTED ? Optional.of(requests.view(head.orElseThrow(), agency, open.orElseThrow()))
+        : Optional.empty();
+  }
+
+  /**
+   * The agency's answer, by a member of its own group while the request is open: an entry of the case
+   * (INFORMATION_SHARED) that the request names, after which the request is closed (ANSWERED) and its
+   * page refused. Audited as UPDATE, purpose INFORMATION_REQUEST:&lt;agency&gt;. Returns the entry's id.
+   */
+  public long answerInformationRequest(Actor actor, String reference, PartnerAgency agency, InformationAnswer answer) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    Optional<InformationRequestRecords.OpenRequest> open = head.flatMap(found -> requests.open(found, agency));
+    AuditOutcome outcome = head.map(found -> decideRequest(actor, found, agency, open.isPresent()))
+        .orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, requestPurpose(agency)), outcome);
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    String facts = answer.factors().isEmpty() ? ""
+        : "Risk and vulnerability facts: " + answer.factors().stream().map(org.preventcase.vocabulary.FormOption::label)
+            .collect(java.util.stream.Collectors.joining("; ")) + ".";
+    String body = java.util.stream.Stream.of(facts, answer.shared() == null ? "" : answer.shared())
+        .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining("\n\n"));
+    long entryId = records.insertEntry(head.orElseThrow(), new NewEntry(EntryKind.INFORMATION_SHARED,
+        agency.label() + ": " + answer.held().label(), body.isEmpty() ? null : body), null, actor.userId());
+    requests.answer(open.orElseThrow(), head.orElseThrow(), answer, entryId, actor.userId());
+    return entryId;
+  }
+
+  /** The case owner waits longer for the agency: its open request is now due at {@code dueAt}. */
+  public void extendInformationRequest(Actor actor, String reference, PartnerAgency agency, java.time.Instant dueAt,
+      Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    requests.extend(requests.open(head, agency)
+        .orElseThrow(() -> new IllegalStateException("The agency's request is not open")), head, dueAt);
+  }
+
+  /**
+   * The case goes on without the agency: its request, if still open, is withdrawn (and its page
+   * refused). Returns whether it was open (an answer may have arrived first).
+   */
+  public boolean withdrawInformationRequest(Actor actor, String reference, PartnerAgency agency, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    Optional<InformationRequestRecords.OpenRequest> open = requests.open(head, agency);
+    open.ifPresent(request -> requests.withdraw(request, head, actor.userId()));
+    return open.isPresent();
+  }
+
+  private static Purpose requestPurpose(PartnerAgency agency) {
+    return new Purpose(Purpose.Code.INFORMATION_REQUEST, agency.name());
+  }
+
+  /** The agency's own group, for a case of an authority the user works for, while its request is open. */
+  private static AuditOutcome decideRequest(Actor actor, CaseRecords.CaseHead head, PartnerAgency agency, boolean open) {
+    if (!actor.worksFor(head.authorityCode())) {
+      return AuditOutcome.REFUSED_AUTHORITY;
+    }
+    if (!CaseAccess.INFORMATION_REQUEST.allows(actor) || !actor.groups().contains(agency.groupId())) {
+      return AuditOutcome.REFUSED_ROLE;
+    }
+    return open ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_NOT_OPEN;
   }
 
   private Optional<CaseView> read(Actor actor, String reference, Purpose purpose, AuditAction action,

@@ -17,6 +17,11 @@ public enum MessageType {
   REFERRAL_TO_MAPPA,
   CASE_TRANSFER,
   POST_EXIT_REVIEW_DUE,
+  /** A partner agency is asked for information (again when its due date moves): no link to the case page. */
+  INFORMATION_REQUEST,
+  INFORMATION_REQUEST_REMINDER,
+  /** The case went on without the agency's answer: its request is withdrawn, said neutrally. */
+  INFORMATION_REQUEST_WITHDRAWN,
   /** Not about a case: the daily heads of an authority's audit chains, for its managers to keep. */
   AUDIT_DIGEST;
 

@@ -10,6 +10,10 @@ import org.preventcase.vocabulary.Answer;
 import org.preventcase.vocabulary.ConcernType;
 import org.preventcase.vocabulary.FormOption;
 import org.preventcase.vocabulary.Gender;
+import org.preventcase.vocabulary.InformationFactor;
+import org.preventcase.vocabulary.InformationHeld;
+import org.preventcase.vocabulary.OverdueDecision;
+import org.preventcase.vocabulary.PartnerAgency;
 import org.preventcase.vocabulary.MatchDecision;
 import org.preventcase.vocabulary.ReferrerSector;
 import org.preventcase.vocabulary.RelationshipToPerson;
@@ -26,7 +30,8 @@ public class Labels {
 
   private static final Map<String, Map<String, String>> VOCABULARIES = vocabularies(ConcernType.values(),
       Urgency.values(), ReferrerSector.values(), Gender.values(), Answer.values(), Agency.values(),
-      RelationshipToPerson.values(), MatchDecision.values());
+      RelationshipToPerson.values(), MatchDecision.values(), PartnerAgency.values(), InformationHeld.values(),
+      InformationFactor.values(), OverdueDecision.values());
 
   private static final java.util.Set<String> ACRONYMS = java.util.Set.of("API", "MAPPA", "MASH", "NFA", "NHS");
 

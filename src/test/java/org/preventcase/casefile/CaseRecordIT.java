@@ -81,10 +81,10 @@ class CaseRecordIT extends ApplicationIT {
 
   @Test
   void theCaseApiWritesOneViewRowWithPurposeCaseApi() {
-    HttpResponse<String> api = call("GET", "/api/cases/" + reference, "demo-panel-health", null);
+    HttpResponse<String> api = call("GET", "/api/cases/" + reference, "demo-chair", null);
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.body()).contains("\"reference\":\"" + reference + "\"").contains("Quillfeather");
-    assertThat(auditRows("demo-panel-health")).singleElement().satisfies(row -> assertThat(row)
+    assertThat(auditRows("demo-chair")).singleElement().satisfies(row -> assertThat(row)
         .containsEntry("action", "VIEW").containsEntry("purpose_code", "CASE_API"));
   }
 

@@ -16,6 +16,10 @@ import org.preventcase.vocabulary.Answer;
 import org.preventcase.vocabulary.ConcernType;
 import org.preventcase.vocabulary.FormOption;
 import org.preventcase.vocabulary.Gender;
+import org.preventcase.vocabulary.InformationFactor;
+import org.preventcase.vocabulary.InformationHeld;
+import org.preventcase.vocabulary.OverdueDecision;
+import org.preventcase.vocabulary.PartnerAgency;
 import org.preventcase.vocabulary.MatchDecision;
 import org.preventcase.intake.ReferralField;
 import org.preventcase.vocabulary.RelationshipToPerson;
@@ -29,7 +33,12 @@ class FormOptionsMatchEnumerationsTest {
   static final Map<String, FormOption[]> ENUMERATIONS = Stream.concat(
       Stream.of(ReferralField.values()).filter(field -> !field.options().isEmpty())
           .map(field -> Map.entry(field.key(), field.options().toArray(FormOption[]::new))),
-      Stream.of(Map.entry("matchDecision", (FormOption[]) MatchDecision.values())))
+      Stream.of(Map.entry("matchDecision", (FormOption[]) MatchDecision.values()),
+          // information gathering (forms information-agencies, information-request, information-overdue)
+          Map.entry("agenciesToAsk", (FormOption[]) PartnerAgency.values()),
+          Map.entry("agencyHolds", (FormOption[]) InformationHeld.values()),
+          Map.entry("informationFactors", (FormOption[]) InformationFactor.values()),
+          Map.entry("overdueDecision", (FormOption[]) OverdueDecision.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test
