@@ -27,6 +27,8 @@ class BrowserIT extends ApplicationIT {
   static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   @Test
   void everyFormRendersInTheFormJsVersionTasklistBundles() throws Exception {
@@ -184,6 +186,47 @@ class BrowserIT extends ApplicationIT {
         "MATCH_REFERRAL", String.valueOf(possibleMatch),
         "NEW_INFORMATION_CASE", routineCase));
     assertThat(output).contains("tasklist-police: 1 passed, 0 failed");
+  }
+
+  /**
+   * A partner agency answers an information request in Tasklist: its queue, the form (axe), the
+   * request's page (axe), the plain refusal, and the answer stored as an entry of the case of that agency.
+   */
+  @Test
+  void aPartnerAgencyAnswersAnInformationRequestInTasklist() throws Exception {
+    String marker = "Bi" + System.nanoTime();
+    String reference = aCaseFromAReferral(marker);
+    org.camunda.bpm.engine.runtime.ProcessInstance gathering = runtime.startProcessInstanceByKey(
+        org.preventcase.information.InformationGathering.PROCESS_KEY, reference,
+        Map.of(org.preventcase.information.InformationGathering.CASE_OWNER_GROUP, "prevent-police-officer"));
+    String select = tasks.createTaskQuery().processInstanceId(gathering.getId()).singleResult().getId();
+    assertThat(call("POST", "/engine-rest/task/" + select + "/claim", "demo-police", "{\"userId\":\"demo-police\"}")
+        .statusCode()).isEqualTo(204);
+    var asked = call("POST", "/engine-rest/task/" + select + "/submit-form", "demo-police", """
+        {"variables": {"agenciesToAsk": {"type": "Json", "value": "[\\"EDUCATION\\"]"},
+         "informationAsked": {"type": "String", "value": "Is the young person known to you?"}}}""");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(204);
+    executeDueJobs();
+
+    String shared = "Known to the school since Year 7; " + marker;
+    String output = node(List.of("tasklist-partner.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-panel-education",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
+        "CASE", reference,
+        "AGENCY_FILTER", "Panel members: education",
+        "PERSON_NAME", "Oswin" + marker + " Thackeray" + marker,
+        "SHARED_TEXT", shared));
+    assertThat(output).contains("tasklist-partner: 1 passed, 0 failed");
+
+    executeDueJobs();
+    assertThat(jdbc.queryForList("""
+        SELECT e.kind || ' ' || e.recorded_by FROM case_entry e JOIN case_file c ON c.id = e.case_id
+        JOIN information_request q ON q.answer_entry_id = e.id WHERE c.reference = ? AND q.agency = 'EDUCATION'
+          AND e.body LIKE ?""", String.class, reference, "%" + shared))
+        .containsExactly("INFORMATION_SHARED demo-panel-education");
+    assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of(shared))).isEmpty();
   }
 
   /** A referral through the partner API, as the demo referrer: its id. */

@@ -56,7 +56,58 @@ class FormCheckIT extends ApplicationIT {
         Map.of("matchDecision", "DIFFERENT_PERSON")));
     places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
         Map.of("newInformationDeconflicted", true)));
+    places.put("information-agencies", () -> new Place(taskForm(claimed(informationTask(null))), POLICE,
+        Map.of("agenciesToAsk", List.of("EDUCATION"), "informationAsked", "Is the person known to you?")));
+    places.put("information-request", () -> new Place(taskForm(claimed(informationTask(
+        org.preventcase.vocabulary.PartnerAgency.EDUCATION), EDUCATION)), EDUCATION, Map.of("agencyHolds", "NOT_KNOWN")));
+    places.put("information-overdue", () -> new Place(taskForm(claimed(overdueInformationTask())), POLICE,
+        Map.of("overdueDecision", "PROCEED_WITHOUT")));
     return places;
+  }
+
+  static final String EDUCATION = "demo-panel-education";
+  @Autowired org.preventcase.app.TestClock clock;
+
+  /**
+   * A case's information gathering, started as the gateway calls it: the case owner's task, or (asked
+   * of {@code agency}) that agency's request.
+   */
+  String informationTask(org.preventcase.vocabulary.PartnerAgency agency) {
+    String reference = referAndGetCase(referral());
+    String gathering = runtime.startProcessInstanceByKey(org.preventcase.information.InformationGathering.PROCESS_KEY,
+        reference, Map.of(org.preventcase.information.InformationGathering.CASE_OWNER_GROUP, "prevent-police-officer"))
+        .getId();
+    String select = tasks.createTaskQuery().processInstanceId(gathering).singleResult().getId();
+    if (agency == null) {
+      return select;
+    }
+    HttpResponse<String> asked = call("POST", taskForm(claimed(select)), POLICE, body(Map.of("agenciesToAsk",
+        List.of(agency.name()), "informationAsked", "Is the person known to you?")));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(204);
+    executeDueJobs();
+    return tasks.createTaskQuery().processInstanceId(gathering).taskCandidateGroup(agency.groupId()).singleResult().getId();
+  }
+
+  /** The case owner's decision on a request the agency left unanswered past its due date. */
+  String overdueInformationTask() {
+    String request = informationTask(org.preventcase.vocabulary.PartnerAgency.HOUSING);
+    String gathering = tasks.createTaskQuery().taskId(request).singleResult().getProcessInstanceId();
+    java.time.Instant now = clock.instant();
+    try {
+      clock.advance(java.time.Duration.ofDays(16));
+      executeDueJobs();
+    } finally {
+      clock.set(now);
+    }
+    return tasks.createTaskQuery().processInstanceId(gathering).taskDefinitionKey("Task_DecideOnOverdueRequest")
+        .singleResult().getId();
+  }
+
+  String claimed(String taskId, String user) {
+    HttpResponse<String> claim = call("POST", "/engine-rest/task/" + taskId + "/claim", user,
+        "{\"userId\": \"" + user + "\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+    return taskId;
   }
 
   @Test
@@ -209,10 +260,7 @@ class FormCheckIT extends ApplicationIT {
   }
 
   String claimed(String taskId) {
-    HttpResponse<String> claim = call("POST", "/engine-rest/task/" + taskId + "/claim", POLICE,
-        "{\"userId\": \"" + POLICE + "\"}");
-    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    return taskId;
+    return claimed(taskId, POLICE);
   }
 
   /** A new referral's screening task in its case's process. */

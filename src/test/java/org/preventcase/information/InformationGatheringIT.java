@@ -174,6 +174,17 @@ class InformationGatheringIT extends ApplicationIT {
           WHERE c.reference = ? AND e.kind = 'NOTE' AND e.summary LIKE 'Information request overdue%'""", String.class,
           reference)).containsExactly("Information request overdue: Health by system:engine");
 
+      String decision = taskOf("Task_DecideOnOverdueRequest", "demo-police");
+      call("POST", "/engine-rest/task/" + decision + "/claim", "demo-police", "{\"userId\":\"demo-police\"}");
+      HttpResponse<String> past = call("POST", "/engine-rest/task/" + decision + "/submit-form", "demo-police", """
+          {"variables": {"overdueDecision": {"type": "String", "value": "WAIT_LONGER"},
+           "newDueDateDay": {"type": "Integer", "value": 1}, "newDueDateMonth": {"type": "Integer", "value": 1},
+           "newDueDateYear": {"type": "Integer", "value": 2020}}}""");
+      assertThat(past.statusCode()).as(past.body()).isEqualTo(400);
+      assertThat(ReferralApiIT.json(past).path("errors").get(0).path("field").asText()).isEqualTo("newDueDateDay");
+      assertThat(ReferralApiIT.json(past).path("errors").get(0).path("message").asText())
+          .isEqualTo("The new due date must be after today");
+
       HttpResponse<String> decided = work("Task_DecideOnOverdueRequest", "demo-police", """
           {"overdueDecision": {"type": "String", "value": "PROCEED_WITHOUT"}}""");
       assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
