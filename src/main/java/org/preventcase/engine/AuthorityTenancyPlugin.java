@@ -45,7 +45,7 @@ public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implemen
     Object named = context.getVariables() == null ? null : context.getVariables().get(AuthorityNotChosenException.FIELD);
     String requested = named instanceof String code && !code.isBlank() ? code.strip() : null;
     if (named != null && !(named instanceof String)) {
-      throw new AuthorityNotChosenException(AuthorityNotChosenException.LABEL + " must be text, e.g. E06000031");
+      throw new AuthorityNotChosenException(AuthorityNotChosenException.LABEL + " must be text, like E06000031");
     }
     Authentication user = identityService.getObject().getCurrentAuthentication();
     if (user == null) {
@@ -54,8 +54,7 @@ public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implemen
     List<String> memberships = user.getTenantIds() == null ? List.of() : user.getTenantIds();
     if (requested != null) {
       if (!memberships.contains(requested)) {
-        throw new AuthorityNotChosenException(AuthorityNotChosenException.LABEL
-            + ": you do not work for this authority; give the code of one you work for");
+        throw new AuthorityNotChosenException("Enter the code of a local authority you work for");
       }
       return requested;
     }
@@ -64,8 +63,7 @@ public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implemen
     }
     throw new AuthorityNotChosenException(memberships.isEmpty()
         ? "You work for no authority: ask an administrator to add you to one"
-        : AuthorityNotChosenException.LABEL + " is required: you work for several authorities; give the one the "
-            + "referral is for");
+        : "Enter the code of the local authority this is for: you work for more than one");
   }
 
   private String forTheSystemActor(String requested) {
@@ -78,7 +76,7 @@ public class AuthorityTenancyPlugin extends AbstractProcessEnginePlugin implemen
     }
     throw new AuthorityNotChosenException(requested == null
         ? "A process started with no one signed in must name its authority (" + AuthorityNotChosenException.FIELD + ")"
-        : AuthorityNotChosenException.LABEL + ": not an authority of this installation");
+        : "Enter the code of a local authority this service works for");
   }
 
   @Override

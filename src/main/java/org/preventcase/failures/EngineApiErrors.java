@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Camunda's, which return the exception's message (engine ids, SQL, class names) and log a stack
  * trace for every 500. Every failure answers with a {@link Problem} body in plain words:
  * <ul>
- *   <li>a {@link Refusal} anywhere in the cause chain: its status and message;</li>
+ *   <li>a {@link Refusal} anywhere in the cause chain: its status, message and field errors;</li>
  *   <li>a lost race (two completions, two claims): 409;</li>
  *   <li>the database out of reach: 503 with {@code Retry-After};</li>
  *   <li>otherwise the status Camunda would give, with a fixed message for it.</li>
@@ -68,7 +68,8 @@ public final class EngineApiErrors {
     List<Throwable> chain = chain(failure);
     for (Throwable cause : chain) {
       if (cause instanceof Refusal refusal) {
-        return Problem.of(refusal.status(), refusal.kind(), refusal.getMessage());
+        return new Problem(refusal.kind(), Problem.title(refusal.status()), refusal.status(), refusal.getMessage(),
+            refusal.errors());
       }
     }
     if (Outages.isDatabaseOutage(failure)) {

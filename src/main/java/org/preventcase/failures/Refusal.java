@@ -16,4 +16,12 @@ public interface Refusal {
   default String kind() {
     return "refused";
   }
+
+  /**
+   * The fields a refused form names, the problem's {@code errors} (docs/forms.md): each with its
+   * {@code field} (key), {@code label} and {@code message}; none by default.
+   */
+  default java.util.List<?> errors() {
+    return java.util.List.of();
+  }
 }

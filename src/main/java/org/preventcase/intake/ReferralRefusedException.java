@@ -1,6 +1,9 @@
 package org.preventcase.intake;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.preventcase.failures.Refusal;
@@ -30,5 +33,25 @@ public class ReferralRefusedException extends BadUserRequestException implements
 
   public List<FieldProblem> problems() {
     return problems;
+  }
+
+  /** A refused form: the engine REST API's problem lists each field (docs/forms.md). */
+  @Override
+  public String kind() {
+    return "invalid-form";
+  }
+
+  /** Each problem as the form check names one: the field's key, its label and what to do. */
+  @Override
+  public List<Map<String, String>> errors() {
+    return problems.stream().map(problem -> {
+      Map<String, String> error = new LinkedHashMap<>();
+      error.put("field", problem.field());
+      error.put("label", Arrays.stream(ReferralField.values())
+          .filter(field -> field.key().equals(problem.field()) || field.formKeys().contains(problem.field()))
+          .map(ReferralField::label).findFirst().orElse(problem.field()));
+      error.put("message", problem.message());
+      return error;
+    }).toList();
   }
 }

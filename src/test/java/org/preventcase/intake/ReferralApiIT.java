@@ -77,12 +77,12 @@ public class ReferralApiIT extends ApplicationIT {
     aReferrerWorksForTwoAuthorities();
     HttpResponse<String> unnamed = post(TWO_AUTHORITIES, key(), ReferralExamples.json(valid()));
     assertThat(unnamed.statusCode()).isEqualTo(400);
-    assertThat(unnamed.body()).contains("\"field\":\"authorityCode\"").contains("Local authority code is required");
+    assertThat(unnamed.body()).contains("\"field\":\"authorityCode\"").contains("Enter the code of the local authority this is for: you work for more than one");
     Map<String, Object> foreign = valid();
     foreign.put("authorityCode", "E06000099");
     HttpResponse<String> notTheirs = post(TWO_AUTHORITIES, key(), ReferralExamples.json(foreign));
     assertThat(notTheirs.statusCode()).isEqualTo(400);
-    assertThat(notTheirs.body()).contains("\"field\":\"authorityCode\"").contains("you do not work for this authority")
+    assertThat(notTheirs.body()).contains("\"field\":\"authorityCode\"").contains("Enter the code of a local authority you work for")
         .doesNotContain("E06000099");
   }
 

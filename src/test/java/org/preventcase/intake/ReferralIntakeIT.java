@@ -75,6 +75,24 @@ public class ReferralIntakeIT extends ApplicationIT {
   }
 
   @Test
+  void aReferralOnlyTheIntakesOwnRulesRefuseIsAnsweredWithEachFieldAndStartsNothing() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid(marker()));
+    referral.put("personDateOfBirth", "2099-01-01"); // a real date the form's schema accepts
+    long instances = runtime.createProcessInstanceQuery().count();
+
+    HttpResponse<String> refused = call("POST", SUBMIT, "demo-referrer", ReferralExamples.submitFormBody(referral));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    com.fasterxml.jackson.databind.JsonNode problem = ReferralApiIT.json(refused);
+    assertThat(problem.path("type").asText()).isEqualTo("urn:preventcase:problem:invalid-form");
+    assertThat(problem.path("errors")).hasSize(1);
+    assertThat(problem.path("errors").get(0).toString())
+        .isEqualTo("{\"field\":\"personDateOfBirth\",\"label\":\"Date of birth\",\"message\":\"Date of birth must be in the past\"}");
+    assertThat(refused.body()).doesNotContain("2099", "Exception", "referral-intake:");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
   void aSubmissionMissingARequiredFieldIsRefusedWithAMessageNamingItAndNothingIsStored() {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid(marker()));
     referral.remove("personFamilyName");
