@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -159,6 +160,18 @@ public class SecurityConfiguration {
     registration.addUrlPatterns(urlPattern);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(10);
+    return registration;
+  }
+
+  /** Inside the authentication filters: the user's engine identity is known when it asks again. */
+  @Bean
+  FilterRegistrationBean<NoExistenceOracle> noExistenceOracle(ObjectProvider<IdentityService> identity,
+      ObjectProvider<Actors> actors) {
+    FilterRegistrationBean<NoExistenceOracle> registration = new FilterRegistrationBean<>(
+        new NoExistenceOracle(EngineRoutes.fromOpenApi(), identity, actors));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(30);
     return registration;
   }
 

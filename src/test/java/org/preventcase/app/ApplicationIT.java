@@ -127,6 +127,18 @@ public abstract class ApplicationIT {
       return post(path, "application/x-www-form-urlencoded", body);
     }
 
+    /** Any method, as the webapps send it: JSON and their CSRF header (X-XSRF-TOKEN from its cookie). */
+    public HttpResponse<String> request(String method, String path, String json) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).method(method,
+          json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (json != null) {
+        request.header("Content-Type", "application/json");
+      }
+      cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+          .findFirst().ifPresent(cookie -> request.header("X-XSRF-TOKEN", cookie.getValue()));
+      return ApplicationIT.send(client, request.build());
+    }
+
     public String csrfToken() {
       Matcher token = CSRF.matcher(get("/login").body());
       return token.find() ? token.group(1) : "";

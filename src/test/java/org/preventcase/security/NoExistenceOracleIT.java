@@ -1,0 +1,211 @@
+package org.preventcase.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+import org.preventcase.caseprocess.PreventCase;
+import org.preventcase.intake.ReferralExamples;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * No existence oracles (issue 16 item 1), on every id-taking route of the engine REST API and of the
+ * webapps' engine API, enumerated from the OpenAPI document Camunda ships: a police officer of another
+ * authority asks about a real thing of this authority (its case process instance, task, execution,
+ * variable, job, incident, definition, deployment, history, a filter, user, group, tenant,
+ * authorization) and about an invented id; both answers must be the same, status and body.
+ */
+class NoExistenceOracleIT extends ApplicationIT {
+
+  static final String OTHER_AUTHORITY = "E99000001";
+  static final String INVENTED = "a1b2c3d4-0000-4000-8000-00000000abcd";
+  private static final Pattern PARAMETER = Pattern.compile("\\{([^/}]+)}");
+
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired FilterService filters;
+  @Autowired AuthorizationService authorizations;
+
+  String outsider;
+  /** The real id of one thing of this authority per route root (the part of the template before its first id). */
+  Map<String, String> realIds;
+
+  @BeforeEach
+  void anOfficerOfAnotherAuthorityAndACaseOfThisOne() {
+    if (identity.createTenantQuery().tenantId(OTHER_AUTHORITY).count() == 0) {
+      identity.saveTenant(identity.newTenant(OTHER_AUTHORITY));
+    }
+    outsider = "test-outsider-" + Long.toString(System.nanoTime(), 36);
+    User user = identity.newUser(outsider);
+    user.setFirstName("Kai");
+    user.setLastName("Merrow");
+    user.setPassword(DEMO_PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(outsider, Role.POLICE_PREVENT_OFFICER.groupId());
+    identity.createTenantUserMembership(OTHER_AUTHORITY, outsider);
+
+    HttpResponse<String> started = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
+        "demo-referrer", ReferralExamples.submitFormBody(ReferralExamples.valid("Orc" + System.nanoTime())));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String reference = started.body().replaceFirst(".*\"businessKey\":\"([^\"]+)\".*", "$1");
+    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    runtime.createIncident("test-incident", instance, "configuration");
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
+        .latestVersion().singleResult();
+
+    realIds = new HashMap<>();
+    realIds.put("task", tasks.createTaskQuery().processInstanceId(instance).list().get(0).getId());
+    realIds.put("process-instance", instance);
+    realIds.put("history/process-instance", instance);
+    realIds.put("execution", instance);
+    realIds.put("process-definition", definition.getId());
+    realIds.put("history/process-definition", definition.getId());
+    realIds.put("process-definition/key", definition.getKey());
+    realIds.put("deployment", definition.getDeploymentId());
+    realIds.put("incident", runtime.createIncidentQuery().processInstanceId(instance).list().get(0).getId());
+    realIds.put("filter", filters.createFilterQuery().filterName(Role.REFERRER.displayName()).singleResult().getId());
+    realIds.put("user", "demo-coordinator");
+    realIds.put("group", Role.PREVENT_MANAGER.groupId());
+    realIds.put("tenant", "E06000031");
+    realIds.put("authorization", authorizations.createAuthorizationQuery().groupIdIn(Role.PREVENT_MANAGER.groupId())
+        .list().get(0).getId());
+    first(runtime.createVariableInstanceQuery().processInstanceIdIn(instance).list(), v -> v.getId())
+        .ifPresent(id -> realIds.put("variable-instance", id));
+    first(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list(), v -> v.getId())
+        .ifPresent(id -> realIds.put("history/variable-instance", id));
+    first(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list(), a -> a.getId())
+        .ifPresent(id -> realIds.put("history/activity-instance", id));
+    first(history.createUserOperationLogQuery().processInstanceId(instance).list(), o -> o.getOperationId())
+        .ifPresent(id -> realIds.put("history/user-operation", id));
+    first(management.createJobQuery().processInstanceId(instance).list(), j -> j.getId())
+        .ifPresent(id -> realIds.put("job", id));
+    first(management.createJobDefinitionQuery().processDefinitionId(definition.getId()).list(), j -> j.getId())
+        .ifPresent(id -> realIds.put("job-definition", id));
+    first(history.createHistoricJobLogQuery().processInstanceId(instance).list(), j -> j.getId())
+        .ifPresent(id -> realIds.put("history/job-log", id));
+  }
+
+  static <T> Optional<String> first(List<T> list, java.util.function.Function<T, String> id) {
+    return list.stream().map(id).findFirst();
+  }
+
+  /** What the test found, per API: routes compared, answered not found, and routes with no thing to ask about. */
+  record Figures(int compared, int notFound, Map<String, Integer> withoutFixture, List<String> oracles) {}
+
+  Figures askEveryRoute(String prefix, BiFunction<String, String, HttpResponse<String>> as) {
+    int compared = 0;
+    int notFound = 0;
+    Map<String, Integer> withoutFixture = new TreeMap<>();
+    List<String> oracles = new ArrayList<>();
+    for (EngineRoutes.Route route : EngineRoutes.fromOpenApi().routes()) {
+      String root = route.template().substring(1, route.template().indexOf('{') - 1);
+      String real = realIds.get(root);
+      for (String method : route.methods()) {
+        if (real == null) {
+          withoutFixture.merge(root, 1, Integer::sum);
+          continue;
+        }
+        HttpResponse<String> aboutReal = as.apply(method, prefix + path(route.template(), real));
+        HttpResponse<String> aboutNothing = as.apply(method, prefix + path(route.template(), INVENTED));
+        compared++;
+        String realAnswer = answer(aboutReal, real);
+        String inventedAnswer = answer(aboutNothing, INVENTED);
+        if (!realAnswer.equals(inventedAnswer)) {
+          oracles.add(method + " " + route.template() + "\n  real:     " + realAnswer + "\n  invented: " + inventedAnswer);
+        } else if (aboutReal.statusCode() == 404) {
+          notFound++;
+        }
+      }
+    }
+    Figures figures = new Figures(compared, notFound, withoutFixture, oracles);
+    System.out.println("Existence oracles under " + prefix + ": " + figures.compared() + " id-taking operations compared, "
+        + figures.notFound() + " answered 404 alike, " + figures.oracles().size() + " differing; without a thing to ask "
+        + "about: " + figures.withoutFixture());
+    return figures;
+  }
+
+  /** Status and body, the id asked about and the moment of Spring's own error pages left out. */
+  static String answer(HttpResponse<String> response, String id) {
+    return response.statusCode() + " " + response.body().replace(id, "{id}").replaceAll("\"timestamp\":\"[^\"]*\",?", "");
+  }
+
+  /** The template with its first parameter the id asked about and the others fixed values. */
+  String path(String template, String id) {
+    Matcher parameter = PARAMETER.matcher(template);
+    StringBuilder path = new StringBuilder();
+    boolean first = true;
+    while (parameter.find()) {
+      parameter.appendReplacement(path, Matcher.quoteReplacement(first ? id : other(parameter.group(1))));
+      first = false;
+    }
+    return parameter.appendTail(path).toString();
+  }
+
+  static String other(String name) {
+    return switch (name) {
+      case "varName" -> "referralId";
+      case "userId" -> "demo-coordinator";
+      case "groupId" -> Role.PREVENT_MANAGER.groupId();
+      case "tenant-id" -> "E06000031";
+      default -> "x";
+    };
+  }
+
+  static String body(String method) {
+    return "POST".equals(method) || "PUT".equals(method) ? "{}" : null;
+  }
+
+  @Test
+  void everyIdTakingRouteOfTheEngineRestApiAnswersAnotherAuthoritysThingAsIfItDidNotExist() {
+    Figures figures = askEveryRoute("/engine-rest", (method, path) -> call(method, path, outsider, body(method)));
+    assertThat(figures.oracles()).isEmpty();
+    assertThat(figures.compared()).isGreaterThan(150);
+  }
+
+  @Test
+  void everyIdTakingRouteOfTheWebappsEngineApiAnswersAnotherAuthoritysThingAsIfItDidNotExist() {
+    Browser browser = signIn(outsider);
+    assertThat(browser.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    Figures figures = askEveryRoute("/camunda/api/engine/engine/default",
+        (method, path) -> browser.request(method, path, body(method)));
+    assertThat(figures.oracles()).isEmpty();
+    assertThat(figures.compared()).isGreaterThan(150);
+  }
+
+  @Test
+  void aRefusedChangeToWhatTheUserMaySeeKeepsItsRefusal() {
+    String instance = realIds.get("process-instance");
+    assertThat(call("DELETE", "/engine-rest/process-instance/" + instance, "demo-manager", null).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> outsiders = call("DELETE", "/engine-rest/process-instance/" + instance, outsider, null);
+    HttpResponse<String> invented = call("DELETE", "/engine-rest/process-instance/" + INVENTED, outsider, null);
+    assertThat(outsiders.statusCode()).isEqualTo(invented.statusCode()).isNotEqualTo(403);
+    assertThat(answer(outsiders, instance)).isEqualTo(answer(invented, INVENTED));
+  }
+}
