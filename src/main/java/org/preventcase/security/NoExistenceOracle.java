@@ -42,11 +42,16 @@ public class NoExistenceOracle extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<EngineRoutes.Match> match = routes.match(path, request.getMethod());
-    if (match.isEmpty() || INVENTED_ID.equals(match.get().id())) {
-      chain.doFilter(request, response);
+    if (match.isEmpty() || INVENTED_ID.equals(match.get().id())
+        || request.getContentLengthLong() > ExpressionQueryGuard.MAX_BODY_BYTES) {
+      chain.doFilter(request, response); // a large upload is not kept to be asked again
       return;
     }
     byte[] body = request.getInputStream().readNBytes(ExpressionQueryGuard.MAX_BODY_BYTES + 1);
+    if (body.length > ExpressionQueryGuard.MAX_BODY_BYTES) {
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
     HttpServletRequest again = new ExpressionQueryGuard.CachedBodyRequest(request, body);
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(again, answer);
