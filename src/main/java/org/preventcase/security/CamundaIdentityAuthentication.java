@@ -3,12 +3,13 @@ package org.preventcase.security;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,18 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final SignInThrottle throttle;
+  private final EngineAuthorities authorities;
+  private final ObjectProvider<ClientRegistrationRepository> singleSignOn;
+  private final SingleSignOnProperties singleSignOnProperties;
 
-  public CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle) {
+  public CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle,
+      EngineAuthorities authorities, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+      SingleSignOnProperties singleSignOnProperties) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.authorities = authorities;
+    this.singleSignOn = singleSignOn;
+    this.singleSignOnProperties = singleSignOnProperties;
   }
 
   @Override
@@ -38,7 +47,7 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     if (!wait.isZero()) {
       throw new SignInThrottledException(wait);
     }
-    if (userId == null || userId.isBlank() || !(password instanceof String secret)
+    if (userId == null || userId.isBlank() || !(password instanceof String secret) || !mayUseThisWay(authentication)
         || !identityService.checkPassword(userId, secret)) {
       throw new BadCredentialsException("Sign-in failed");
     }
@@ -48,14 +57,20 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   /** The user's current groups as authorities GROUP_&lt;id&gt;. */
   List<SimpleGrantedAuthority> groupAuthorities(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
-        .toList();
+    return authorities.of(userId);
   }
 
   boolean exists(String userId) {
     return identityService.createUserQuery().userId(userId).count() == 1;
+  }
+
+  /**
+   * With single sign-on, people sign in at the provider: the sign-in form is open only to the
+   * break-glass administrator, if one is configured (HTTP Basic stays open to machine clients).
+   */
+  private boolean mayUseThisWay(Authentication authentication) {
+    return !(authentication.getDetails() instanceof FormSignInDetails) || singleSignOn.getIfAvailable() == null
+        || authentication.getName().equals(singleSignOnProperties.breakGlassUser());
   }
 
   @Override

@@ -19,6 +19,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -32,9 +35,10 @@ import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One sign-in (docs/decisions/0001-one-sign-in.md): Spring Security form login is the only login;
- * the webapps and the engine REST API are told who the user is by Camunda's container-based
- * authentication; machine clients use HTTP Basic on /engine-rest. Three ordered chains:
+ * One sign-in (docs/decisions/0001-one-sign-in.md, 0004-single-sign-on.md): Spring Security form
+ * login, or, when a provider is configured, OpenID Connect single sign-on; the webapps and the engine
+ * REST API are told who the user is by Camunda's container-based authentication; machine clients
+ * use HTTP Basic, or a client credentials bearer token when an issuer is configured. Three ordered chains:
  * the engine REST API, the webapps, and everything else (sign-in page, case pages, project API,
  * actuator).
  */
@@ -58,7 +62,9 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+  SecurityFilterChain engineRestApi(HttpSecurity http, ObjectProvider<JwtDecoder> machineTokens,
+      MachineClientTokens machineClients) throws Exception {
+    acceptMachineClientTokens(http, machineTokens, machineClients);
     return http
         .securityMatcher(withDefaults().matcher("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests
@@ -101,7 +107,15 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain applicationPages(HttpSecurity http, ObjectProvider<CamundaIdentityAuthentication> identity,
-      Clock clock, Environment environment, AuthenticationSuccessHandler landing) throws Exception {
+      Clock clock, Environment environment, AuthenticationSuccessHandler landing, ObjectProvider<JwtDecoder> machineTokens,
+      MachineClientTokens machineClients, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+      SingleSignOnUserService singleSignOnUsers) throws Exception {
+    acceptMachineClientTokens(http, machineTokens, machineClients);
+    ClientRegistrationRepository provider = singleSignOn.getIfAvailable();
+    if (provider != null) {
+      http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error").successHandler(landing)
+          .userInfoEndpoint(userInfo -> userInfo.oidcUserService(singleSignOnUsers)));
+    }
     RequestMatcher api = new OrRequestMatcher(withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"));
     return http
         .addFilterBefore(membershipRefresh(identity, clock, environment), AuthorizationFilter.class)
@@ -115,9 +129,10 @@ public class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/access-requests/**"))
                 .hasAuthority(Role.PREVENT_MANAGER.authority())
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").successHandler(landing)) // each role where its work is
+        .formLogin(form -> form.loginPage("/login").successHandler(landing) // each role where its work is
+            .authenticationDetailsSource(FormSignInDetails::new))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareBasicEntryPoint()))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut(provider)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OWN_PAGES_CSP)))
         .exceptionHandling(errors -> errors
@@ -132,7 +147,27 @@ public class SecurityConfiguration {
     return new MembershipRefresh(identity, clock, MembershipRefreshConfiguration.refresh(environment));
   }
 
-  private static LogoutSuccessHandler signedOut() {
+  /**
+   * OAuth2 client credentials for machine clients, when a token issuer is configured
+   * (spring.security.oauth2.resourceserver.jwt.*): a bearer JWT, as well as HTTP Basic.
+   */
+  private static void acceptMachineClientTokens(HttpSecurity http, ObjectProvider<JwtDecoder> machineTokens,
+      MachineClientTokens machineClients) throws Exception {
+    JwtDecoder decoder = machineTokens.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
+          .jwtAuthenticationConverter(machineClients)));
+    }
+  }
+
+  /** After signing out: the sign-in page; with single sign-on, by way of the provider's own sign-out. */
+  private static LogoutSuccessHandler signedOut(ClientRegistrationRepository provider) {
+    if (provider != null) {
+      OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(provider);
+      handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+      handler.setDefaultTargetUrl("/login?logout");
+      return handler;
+    }
     SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
     handler.setDefaultTargetUrl("/login?logout");
     return handler;

@@ -149,7 +149,7 @@ public abstract class ApplicationIT {
     }
   }
 
-  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+  protected static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -2,8 +2,6 @@ package org.preventcase.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -65,17 +63,6 @@ class SignInThrottleIT extends ApplicationIT {
 
   Answer engineRest(String user, String password) {
     return basic("127.0.0.1", "/engine-rest/task?maxResults=1", user, password);
-  }
-
-  static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
