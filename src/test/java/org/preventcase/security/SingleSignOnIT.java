@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * OpenID Connect single sign-on against a real OIDC provider the test starts itself (NAV's
  * mock-oauth2-server: discovery, authorization code flow, token endpoint, JWKS, end-session), through
  * Spring Security unmocked. The provider's settings make this the one extra application context of
- * the suite; every single sign-on test belongs in this class.
+ * the suite, run in a JVM of its own (pom.xml: the engines of two contexts would share the static
+ * engine registry the REST API looks engines up in); every single sign-on test belongs in this class.
  */
 class SingleSignOnIT extends ApplicationIT {
 
