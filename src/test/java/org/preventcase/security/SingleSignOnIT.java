@@ -59,6 +59,7 @@ class SingleSignOnIT extends ApplicationIT {
   }
 
   @Autowired IdentityService identity;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** A browser of its own: follows redirects across the application and the provider, keeps cookies. */
   class Session {
@@ -115,7 +116,10 @@ class SingleSignOnIT extends ApplicationIT {
     User user = identity.createUserQuery().userId("sso-" + objectId).singleResult();
     assertThat(user).isNotNull();
     assertThat(user.getEmail()).isEqualTo("m.tregarthen@police.example");
-    assertThat(session.get("/camunda/api/admin/auth/user/default").body()).contains("sso-" + objectId);
+    // signed in as the engine user: the audit trail records the look under that id
+    assertThat(session.get("/api/cases/E06000031-2026-99998").statusCode()).isEqualTo(404);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE user_id = ? AND case_reference = ?",
+        Integer.class, "sso-" + objectId, "E06000031-2026-99998")).isEqualTo(1);
     // a second sign-in finds the same user
     theProviderSignsIn("AAAAAAAAAAAAAAAAAAAAAJm7k-Tregarthen", officer(objectId), 3600);
     signedInThroughTheProvider();
