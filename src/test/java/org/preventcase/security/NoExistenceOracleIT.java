@@ -75,7 +75,8 @@ class NoExistenceOracleIT extends ApplicationIT {
     String reference = started.body().replaceFirst(".*\"businessKey\":\"([^\"]+)\".*", "$1");
     String instance = runtime.createProcessInstanceQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
         .processInstanceBusinessKey(reference).singleResult().getId();
-    runtime.createIncident("test-incident", instance, "configuration");
+    String screening = tasks.createTaskQuery().processInstanceId(instance).list().get(0).getExecutionId();
+    runtime.createIncident("test-incident", screening, "configuration"); // on the execution at the screening task
     ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
         .latestVersion().singleResult();
 
