@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -12,19 +15,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A request that fails because the database is out of reach answers 503 with {@code Retry-After},
  * not 500 (issue 16 item 5), on every page and API of the application, sign-in included: the
- * outermost filter, before Spring Security. APIs get the {@link Problem} body, pages a short page.
+ * outermost filter, before Spring Security. APIs get the {@link Problem} body, pages the static
+ * page {@code failures/unavailable.html} (the shared layout would read the user from the database).
  * One log line, no stack trace. The engine APIs answer the same through {@link EngineApiErrors}.
  */
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
-  private static final String PAGE = """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>Sorry, the service is unavailable</title></head>
-      <body><main><h1>Sorry, the service is unavailable</h1>
-      <p>The case engine cannot reach its database for a moment. Nothing you sent has been lost or half-stored.</p>
-      <p>Try again in a few minutes.</p></main></body></html>
-      """;
+  private static final byte[] PAGE = page();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,8 +43,16 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(PAGE);
+        response.getOutputStream().write(PAGE);
       }
+    }
+  }
+
+  private static byte[] page() {
+    try (InputStream page = DatabaseOutageFilter.class.getResourceAsStream("/failures/unavailable.html")) {
+      return Objects.requireNonNull(page, "failures/unavailable.html is missing").readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
