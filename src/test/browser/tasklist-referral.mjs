@@ -66,6 +66,21 @@ async function fillReferral(dialog, { givenNames, born = [9, 3, 2011] }) {
   await pickRadio(dialog, 'Urgency', 'Routine: no immediate risk');
 }
 
+/** Clicks Start once Tasklist enables it (it disables it while form-js reports an error), or says which field holds it back. */
+async function startWhenEnabled(dialog) {
+  const start = dialog.locator('.modal-footer').getByRole('button', { name: 'Start' });
+  try {
+    await start.waitFor({ state: 'visible' });
+    await dialog.page().waitForFunction((button) => !button.disabled, await start.elementHandle(), { timeout: 30_000 });
+  } catch {
+    const errors = await dialog.locator('.fjs-form-field-error').allInnerTexts();
+    const values = await dialog.locator('.fjs-form-field input:not([type=radio]), .fjs-form-field textarea')
+      .evaluateAll((inputs) => inputs.map((input) => `${input.id}=${input.value}`));
+    throw new Error(`Start stayed disabled; form-js shows ${JSON.stringify(errors)} with ${values.join(' ')}`);
+  }
+  await start.click();
+}
+
 async function draftKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => /^(camunda-form:|camForm:)/.test(k)));
 }
@@ -177,7 +192,7 @@ const exitCode = await runPageTest('referral-form', {
   await waitVisible(page.locator('.start-process-action a'), 'Tasklist after the dialog closed');
   dialog = await openStartForm(page, PROCESS_NAME);
   await fillReferral(dialog, { givenNames: `Future${MARKER}`, born: [1, 1, 2099] });
-  await dialog.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
+  await startWhenEnabled(dialog);
   const refusal = dialog.locator('.prevent-error-summary').getByRole('link', { name: 'Date of birth must be in the past' });
   await waitVisible(refusal, "the server's refusal at the top of the form, as a link to its field", 20_000);
   await expectNoInternals(page);

@@ -106,7 +106,11 @@ export async function runPageTest(name, { screenshotDir, timeoutMs = 55_000, ign
     failure = err; // the browser could not be started
   }
   for (const e of errors) console.log(`note: ${e}`);
-  if (failure) console.log(`FAIL ${name}: ${failure.message.split('\n')[0]}`);
+  if (failure) {
+    const [first, ...detail] = failure.message.split('\n');
+    console.log(`FAIL ${name}: ${first}`);
+    for (const line of detail.filter((text) => text.trim()).slice(0, 12)) console.log(`  ${line.trim()}`); // Playwright's call log
+  }
   console.log(`${name}: ${failure ? 0 : 1} passed, ${failure ? 1 : 0} failed`);
   return failure ? 1 : 0;
 }
