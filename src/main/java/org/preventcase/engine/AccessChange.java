@@ -22,15 +22,17 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 
 /**
  * A change to who may see what, as asked of the engine (by Admin, the engine REST API or Java): a
- * user joining a group, a user or group joining a tenant (an authority), or a user-level
- * authorization being saved. Read from the engine's own commands, kept as plain values so it can
+ * user joining a group, a user or group joining a tenant (an authority), or a user-level or
+ * group-level authorization being saved. Read from the engine's own commands, kept as plain values so it can
  * wait for approval, and applied later through the public services.
  */
 public record AccessChange(Kind kind, String userId, String groupId, String tenantId, Grant grant) {
 
-  public enum Kind { GROUP_MEMBERSHIP, TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP, USER_AUTHORIZATION }
+  public enum Kind {
+    GROUP_MEMBERSHIP, TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP, USER_AUTHORIZATION, GROUP_AUTHORIZATION
+  }
 
-  /** A user-level authorization as asked for; {@code authorizationId} is set when an existing one changes. */
+  /** An authorization as asked for (for a user or a group); {@code authorizationId} is set when an existing one changes. */
   public record Grant(String authorizationId, int type, int resourceType, String resourceId, int permissions) {
 
     public List<String> permissionNames() {
@@ -70,8 +72,9 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
     }
     if (command instanceof SaveAuthorizationCmd) {
       AuthorizationEntity authorization = field(command, "authorization");
-      if (authorization != null && authorization.getUserId() != null) {
-        return Optional.of(new AccessChange(Kind.USER_AUTHORIZATION, authorization.getUserId(), null, null,
+      if (authorization != null && (authorization.getUserId() != null || authorization.getGroupId() != null)) {
+        Kind kind = authorization.getUserId() != null ? Kind.USER_AUTHORIZATION : Kind.GROUP_AUTHORIZATION;
+        return Optional.of(new AccessChange(kind, authorization.getUserId(), authorization.getGroupId(), null,
             new Grant(authorization.getId(), authorization.getAuthorizationType(), authorization.getResourceType(),
                 authorization.getResourceId(), authorization.getPermissions())));
       }
@@ -86,7 +89,7 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
           Resources.GROUP_MEMBERSHIP, groupId);
       case TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP -> authorizations.isUserAuthorized(user, groups,
           Permissions.CREATE, Resources.TENANT_MEMBERSHIP, tenantId);
-      case USER_AUTHORIZATION -> authorizations.isUserAuthorized(user, groups,
+      case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> authorizations.isUserAuthorized(user, groups,
           grant.authorizationId() == null ? Permissions.CREATE : Permissions.UPDATE, Resources.AUTHORIZATION,
           grant.authorizationId() == null ? Authorization.ANY : grant.authorizationId());
     };
@@ -98,7 +101,7 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
       case GROUP_MEMBERSHIP -> identity.createMembership(userId, groupId);
       case TENANT_USER_MEMBERSHIP -> identity.createTenantUserMembership(tenantId, userId);
       case TENANT_GROUP_MEMBERSHIP -> identity.createTenantGroupMembership(tenantId, groupId);
-      case USER_AUTHORIZATION -> {
+      case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> {
         Authorization authorization = grant.authorizationId() == null
             ? authorizations.createNewAuthorization(grant.type())
             : authorizations.createAuthorizationQuery().authorizationId(grant.authorizationId()).singleResult();
@@ -106,6 +109,7 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
           throw new IllegalStateException("The authorization to change no longer exists");
         }
         authorization.setUserId(userId);
+        authorization.setGroupId(groupId);
         authorization.setResourceType(grant.resourceType());
         authorization.setResourceId(grant.resourceId());
         ((AuthorizationEntity) authorization).setPermissions(grant.permissions());
@@ -120,8 +124,8 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
       case GROUP_MEMBERSHIP -> userId + " joins the group " + groupId;
       case TENANT_USER_MEMBERSHIP -> userId + " joins the authority " + tenantId;
       case TENANT_GROUP_MEMBERSHIP -> "the group " + groupId + " joins the authority " + tenantId;
-      case USER_AUTHORIZATION -> (grant.type() == Authorization.AUTH_TYPE_REVOKE ? "revoke from " : "grant ") + userId
-          + " " + grant.permissionNames().stream().collect(Collectors.joining(", ")) + " on " + grant.resourceName()
+      case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> (grant.type() == Authorization.AUTH_TYPE_REVOKE ? "revoke from "
+          : "grant ") + (userId != null ? userId : "the group " + groupId) + " " + grant.permissionNames().stream().collect(Collectors.joining(", ")) + " on " + grant.resourceName()
           + " " + grant.resourceId() + (grant.authorizationId() == null ? "" : " (changing an authorization)");
     };
   }

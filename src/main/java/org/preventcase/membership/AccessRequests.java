@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.preventcase.failures.Refusal;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -29,11 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * No self-granted access (issue 16 item 2, docs/roles.md). A case role (a group of {@link Role} other
- * than the administrators), a user's or group's membership of an authority, and any user-level
- * authorization, asked for by a signed-in user, become a request that a Prevent manager of that
+ * than the administrators), any other group that carries an authority or authorizations, a user's or
+ * group's membership of an authority, and any user-level or group-level authorization, asked for by
+ * a signed-in user, become a request that a Prevent manager of that
  * authority approves or refuses; only then does the change happen. Nobody decides a change they
  * asked for or that gives them access; an administrator holds no case role. Every request and
- * decision is written to the audit trail.
+ * decision is written to the audit trail. The authorizations of the roles' groups belong to the
+ * access policy and are refused outright.
  */
 @Component
 public class AccessRequests implements AccessChangeGate {
@@ -42,12 +45,15 @@ public class AccessRequests implements AccessChangeGate {
   static final int RECENT = 200;
   private static final Set<String> CASE_ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.ADMINISTRATOR)
       .map(Role::groupId).collect(Collectors.toUnmodifiableSet());
+  /** The groups whose authorizations the access policy sets (the administrators' too). */
+  private static final Set<String> ROLE_GROUPS = Arrays.stream(Role.values()).map(Role::groupId)
+      .collect(Collectors.toUnmodifiableSet());
   private static final String COLUMNS = "id, authority_code, kind, user_id, group_id, tenant_id, authorization_id, "
       + "authorization_type, resource_type, resource_id, permissions, description, requested_by, requested_at, status, "
       + "decided_by, decided_at";
   private static final RowMapper<AccessRequest> ROW = (rs, row) -> {
     AccessChange.Kind kind = AccessChange.Kind.valueOf(rs.getString("kind"));
-    AccessChange.Grant grant = kind != AccessChange.Kind.USER_AUTHORIZATION ? null : new AccessChange.Grant(
+    AccessChange.Grant grant = rs.getObject("permissions") == null ? null : new AccessChange.Grant(
         rs.getString("authorization_id"), rs.getInt("authorization_type"), rs.getInt("resource_type"),
         rs.getString("resource_id"), rs.getInt("permissions"));
     return new AccessRequest(rs.getLong("id"), rs.getString("authority_code"), new AccessChange(kind,
@@ -85,13 +91,25 @@ public class AccessRequests implements AccessChangeGate {
           }
           yield null;
         }
-        if (!isCaseRole(change.groupId())) {
-          yield null;
+        if (isCaseRole(change.groupId())) {
+          refuseForAdministrators(change);
+          yield authorityOfUser(change);
         }
-        refuseForAdministrators(change);
-        yield authorityOfUser(change);
+        if (!carriesPermissions(change.groupId())) {
+          yield null; // a group that gives nothing: joining it changes no one's access
+        }
+        yield authorityOfGroup(change.groupId()).orElseGet(() -> authorityOfUser(change));
       }
       case TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP -> change.tenantId();
+      case GROUP_AUTHORIZATION -> {
+        if (ROLE_GROUPS.contains(change.groupId())) {
+          throw new DecisionRefused("The authorizations of " + change.groupId() + " come from the access policy "
+              + "(docs/roles.md), not from Admin: they are set again at every start");
+        }
+        yield authorityOfGroup(change.groupId()).orElseThrow(() -> new DecisionRefused("The group "
+            + change.groupId() + " works for no authority yet: add it to an authority first (a Prevent manager of that "
+            + "authority approves it), then ask for this authorization"));
+      }
       case USER_AUTHORIZATION -> {
         if ("*".equals(change.userId())) {
           throw new DecisionRefused("Authorizations for every user come from the access policy (docs/roles.md), "
@@ -135,7 +153,7 @@ public class AccessRequests implements AccessChangeGate {
   @Transactional
   public AccessRequest approve(long id, Actor manager) {
     AccessRequest request = decidable(id, manager);
-    if (request.change().kind() == AccessChange.Kind.GROUP_MEMBERSHIP) {
+    if (request.change().kind() == AccessChange.Kind.GROUP_MEMBERSHIP && isCaseRole(request.change().groupId())) {
       refuseForAdministrators(request.change());
     }
     if (!identityExists(request.change())) {
@@ -211,6 +229,22 @@ public class AccessRequests implements AccessChangeGate {
   private boolean holdsCaseRole(String userId) {
     return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .anyMatch(AccessRequests::isCaseRole);
+  }
+
+  /**
+   * Whether members of the group gain anything by it: an authority (tenant) or an authorization other
+   * than the one the engine gives every group's members on the group itself.
+   */
+  private boolean carriesPermissions(String groupId) {
+    return identity.createTenantQuery().groupMember(groupId).count() > 0
+        || authorizations.createAuthorizationQuery().groupIdIn(groupId).list().stream()
+            .anyMatch(granted -> granted.getResourceType() != Resources.GROUP.resourceType()
+                || !groupId.equals(granted.getResourceId()));
+  }
+
+  /** The authority a group works for (the first, if several), whose managers decide changes it carries. */
+  private Optional<String> authorityOfGroup(String groupId) {
+    return identity.createTenantQuery().groupMember(groupId).list().stream().map(Tenant::getId).sorted().findFirst();
   }
 
   /** The authority whose managers decide a change to a user: the one they work for (the first, if several). */

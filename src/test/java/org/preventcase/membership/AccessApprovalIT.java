@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,29 @@ class AccessApprovalIT extends ApplicationIT {
         .formatted(id, DEMO_PASSWORD);
     assertThat(call("POST", "/engine-rest/user/create", "demo-admin", body).statusCode()).isEqualTo(204);
     return id;
+  }
+
+  /** A group made the way an administrator makes one: through the engine REST API (as Admin does). */
+  String groupCreatedByTheAdministrator(String prefix) {
+    String id = unique(prefix);
+    String body = """
+        {"id": "%s", "name": "Area team", "type": "WORKFLOW"}""".formatted(id);
+    assertThat(call("POST", "/engine-rest/group/create", "demo-admin", body).statusCode()).isEqualTo(204);
+    return id;
+  }
+
+  static String readEveryInstance(String groupId) {
+    return """
+        {"type": 1, "permissions": ["READ"], "groupId": "%s", "resourceType": 8, "resourceId": "*"}""".formatted(groupId);
+  }
+
+  long groupAuthorizations(String groupId, Resources resource) {
+    return authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).count();
+  }
+
+  List<String> auditedActionsOfRequest(long id) {
+    return jdbc.queryForList("SELECT action FROM audit_event WHERE purpose_code = 'ACCESS_CHANGE' AND purpose_detail "
+        + "LIKE ? ORDER BY id", String.class, "request " + id + ":%");
   }
 
   /** A user who already works for the authority (set up directly, as start-up provisioning does). */
@@ -200,5 +225,82 @@ class AccessApprovalIT extends ApplicationIT {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("An administrator holds no case role");
     assertThat(isMember("demo-police", "camunda-admin")).isFalse();
+  }
+
+  @Test
+  void aGroupLevelAuthorizationWaitsForAManagerOfTheGroupsAuthority() {
+    String group = groupCreatedByTheAdministrator("test-area-team");
+    HttpResponse<String> nobodyToDecide = call("POST", "/engine-rest/authorization/create", "demo-admin",
+        readEveryInstance(group));
+    assertThat(nobodyToDecide.statusCode()).isEqualTo(400);
+    assertThat(nobodyToDecide.body()).contains("works for no authority yet");
+
+    assertAwaitsApproval(call("PUT", "/engine-rest/tenant/" + AUTHORITY + "/group-members/" + group, "demo-admin", null));
+    assertThat(identity.createTenantQuery().groupMember(group).count()).isZero();
+    assertThat(decide("demo-manager", requestId("the group " + group + " joins the authority " + AUTHORITY), "approve")
+        .statusCode()).isEqualTo(200);
+    assertThat(identity.createTenantQuery().groupMember(group).tenantId(AUTHORITY).count()).isEqualTo(1);
+
+    assertAwaitsApproval(call("POST", "/engine-rest/authorization/create", "demo-admin", readEveryInstance(group)));
+    assertThat(groupAuthorizations(group, Resources.PROCESS_INSTANCE)).isZero();
+    String description = "grant the group " + group + " READ on ProcessInstance *";
+    assertThat(signIn("demo-manager").get("/access-requests").body()).contains(description);
+    long id = requestId(description);
+    assertThat(request(description)).containsEntry("authority_code", AUTHORITY).containsEntry("requested_by", "demo-admin");
+    assertThat(decide("demo-manager", id, "approve").statusCode()).isEqualTo(200);
+    assertThat(groupAuthorizations(group, Resources.PROCESS_INSTANCE)).isEqualTo(1);
+    assertThat(auditedActionsOfRequest(id)).containsExactly("ACCESS_REQUEST", "ACCESS_APPROVE");
+  }
+
+  @Test
+  void theAuthorizationsOfTheRolesGroupsAreTheAccessPolicysAndRefusedOutright() {
+    long before = jdbc.queryForObject("SELECT count(*) FROM access_change_request", Long.class);
+    long policeInstanceGrants = groupAuthorizations(POLICE, Resources.PROCESS_INSTANCE);
+    HttpResponse<String> created = call("POST", "/engine-rest/authorization/create", "demo-admin", readEveryInstance(POLICE));
+    assertThat(created.statusCode()).isEqualTo(400);
+    assertThat(created.body()).contains("come from the access policy");
+    assertThat(groupAuthorizations(POLICE, Resources.PROCESS_INSTANCE)).isEqualTo(policeInstanceGrants);
+
+    Authorization tasklist = authorizations.createAuthorizationQuery().groupIdIn(POLICE)
+        .resourceType(Resources.APPLICATION).resourceId("tasklist").singleResult();
+    HttpResponse<String> widened = call("PUT", "/engine-rest/authorization/" + tasklist.getId(), "demo-admin", """
+        {"permissions": ["ALL"], "groupId": "%s", "resourceType": 0, "resourceId": "*"}""".formatted(POLICE));
+    assertThat(widened.statusCode()).isEqualTo(400);
+    assertThat(widened.body()).contains("come from the access policy");
+    assertThat(authorizations.createAuthorizationQuery().authorizationId(tasklist.getId()).singleResult().getResourceId())
+        .isEqualTo("tasklist");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM access_change_request", Long.class)).isEqualTo(before);
+  }
+
+  @Test
+  void joiningAGroupThatCarriesAnAuthorityOrAuthorizationsWaitsButOneThatCarriesNothingDoesNot() {
+    String worker = workerOfTheAuthority("test-joiner");
+    String carriesNothing = groupCreatedByTheAdministrator("test-book-club");
+    assertThat(call("PUT", "/engine-rest/group/" + carriesNothing + "/members/" + worker, "demo-admin", null)
+        .statusCode()).isEqualTo(204);
+    assertThat(isMember(worker, carriesNothing)).isTrue();
+
+    String carriesTheAuthority = groupCreatedByTheAdministrator("test-area-team");
+    identity.createTenantGroupMembership(AUTHORITY, carriesTheAuthority); // as approved by a manager earlier
+    assertAwaitsApproval(call("PUT", "/engine-rest/group/" + carriesTheAuthority + "/members/demo-admin", "demo-admin",
+        null));
+    assertThat(isMember("demo-admin", carriesTheAuthority)).isFalse();
+    assertThat(worksFor("demo-admin", AUTHORITY)).isFalse();
+    assertThat(request("demo-admin joins the group " + carriesTheAuthority))
+        .containsEntry("authority_code", AUTHORITY).containsEntry("status", "PENDING");
+
+    String carriesAGrant = groupCreatedByTheAdministrator("test-readers");
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(carriesAGrant);
+    grant.setResource(Resources.PROCESS_INSTANCE);
+    grant.setResourceId(Authorization.ANY);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant); // as approved by a manager earlier
+    assertAwaitsApproval(call("PUT", "/engine-rest/group/" + carriesAGrant + "/members/" + worker, "demo-admin", null));
+    assertThat(isMember(worker, carriesAGrant)).isFalse();
+    long id = requestId(worker + " joins the group " + carriesAGrant);
+    assertThat(decide("demo-manager", id, "approve").statusCode()).isEqualTo(200);
+    assertThat(isMember(worker, carriesAGrant)).isTrue();
+    assertThat(auditedActionsOfRequest(id)).containsExactly("ACCESS_REQUEST", "ACCESS_APPROVE");
   }
 }
