@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.engine.TaskOwnershipIT;
+import org.preventcase.formcheck.FormCheckIT;
 import org.preventcase.intake.ReferralExamples;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,29 @@ class HonestFailuresIT extends ApplicationIT {
           .hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
       assertThat(answer.body()).as(answer.uri().toString()).doesNotContain(INTERNALS)
           .doesNotContain("no-such-task", "no-such-instance", "com.fasterxml", "Jackson");
+    }
+  }
+
+  @Test
+  void theWebappsEngineApiAnswersALostClaimAndUnknownIdsAsHonestlyAsTheEngineRestApi() {
+    String colleague = TaskOwnershipIT.colleague(identity);
+    String task = screeningTaskClaimedBy("demo-police");
+    Browser tasklist = signIn(colleague);
+    String api = "/camunda/api/engine/engine/default";
+    HttpResponse<String> second = FormCheckIT.webappPost(tasklist, api + "/task/" + task + "/claim",
+        "{\"userId\": \"" + colleague + "\"}");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(second.body()).doesNotContain("demo-police", task).doesNotContain(INTERNALS);
+    List<HttpResponse<String>> answers = List.of(second,
+        tasklist.get(api + "/task/no-such-task"),
+        FormCheckIT.webappPost(tasklist, api + "/task/no-such-task/complete", "{}"),
+        FormCheckIT.webappPost(tasklist, api + "/task", "{not json"));
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body()).isBetween(400, 499);
+      assertThat(answer.headers().firstValue("Content-Type")).as(answer.uri().toString())
+          .hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
+      assertThat(answer.body()).as(answer.uri().toString()).doesNotContain(INTERNALS)
+          .doesNotContain("no-such-task", "com.fasterxml", "Jackson");
     }
   }
 

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * required field, an option the form does not offer and a date that does not exist are each refused
  * with 400 naming the field by its label, before the engine runs its command; a good submission passes.
  */
-class FormCheckIT extends ApplicationIT {
+public class FormCheckIT extends ApplicationIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String POLICE = "demo-police";
@@ -248,7 +248,7 @@ class FormCheckIT extends ApplicationIT {
   }
 
   /** A Tasklist POST to the webapps' engine API, with the CSRF token the webapps hand out. */
-  HttpResponse<String> webappPost(Browser browser, String path, String json) {
+  public static HttpResponse<String> webappPost(Browser browser, String path, String json) {
     browser.get("/camunda/app/tasklist/default/");
     String token = browser.cookies().getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
