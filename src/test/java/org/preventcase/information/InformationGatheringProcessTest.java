@@ -36,21 +36,14 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
 import org.preventcase.casefile.InformationAnswer;
 import org.preventcase.casefile.NewEntry;
-import org.preventcase.deadline.Deadlines;
-import org.preventcase.deadline.DeadlinesProperties;
-import org.preventcase.engine.EngineClock;
-import org.preventcase.intake.NameTaskForCase;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notification;
 import org.preventcase.notify.Notifications;
 import org.preventcase.notify.Recipient;
-import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.InformationFactor;
 import org.preventcase.vocabulary.InformationHeld;
 import org.preventcase.vocabulary.PartnerAgency;
-import org.preventcase.web.UkTime;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Information gathering (process.md §2.3): one request per partner agency, in parallel, each with its
@@ -83,27 +76,9 @@ class InformationGatheringProcessTest {
   void init() {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(ASKED));
-    DeadlinesProperties properties = new DeadlinesProperties(
-        new ClassPathResource("db/reference/bank-holidays-england-and-wales.csv"), null, null,
-        Map.of(InformationGathering.DEADLINE, "10WD", InformationGathering.REMINDER, "8WD"));
-    EngineClock clock = new EngineClock();
-    Deadlines deadlines = new Deadlines(properties, clock);
-    Actors actors = new Actors(processEngine.getIdentityService());
-    InformationNotices notices = new InformationNotices(notifications);
-    UkTime uk = new UkTime(clock);
     when(cases.askForInformation(any(), anyString(), any(), anyString(), any())).thenReturn(7L);
     when(cases.withdrawInformationRequest(any(), anyString(), any(), any())).thenReturn(true);
-    Mocks.register("takeCaseReference", new TakeCaseReference());
-    Mocks.register("nameTaskForCase", new NameTaskForCase());
-    Mocks.register("recordInformationAsked", new RecordInformationAsked(cases, actors));
-    Mocks.register("openInformationRequest", new OpenInformationRequest(cases, actors, deadlines, clock, uk));
-    Mocks.register("noticeInformationRequest", new NoticeInformationRequest(notices));
-    Mocks.register("recordInformationShared", new RecordInformationShared(cases, actors));
-    Mocks.register("remindAgencyOfInformationRequest", new RemindAgencyOfInformationRequest(notices));
-    Mocks.register("escalateOverdueInformationRequest", new EscalateOverdueInformationRequest(cases, notices, actors, uk));
-    Mocks.register("recordOverdueDecision", new RecordOverdueDecision(cases, actors, properties, clock, uk));
-    Mocks.register("extendInformationRequest", new ExtendInformationRequest(cases, notices, actors));
-    Mocks.register("withdrawInformationRequest", new WithdrawInformationRequest(cases, notices, actors));
+    InformationGatheringMocks.register(processEngine, cases, notifications);
     FixedAuthority.use(processEngine, "E06000031");
   }
 
