@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Access ends when membership ends (issue 16 item 7): a signed-in session's roles (GROUP_ authorities)
  * are read again from the identity service when they are older than
  * {@code prevent.security.membership-refresh} (default 60 s), so pages and the project's API see the
- * user's current groups; a user who no longer exists is signed out. The webapps' own cache of groups
+ * user's current groups, for a form or HTTP Basic sign-in and a single sign-on session alike; a user
+ * who no longer exists is signed out. The webapps' own cache of groups
  * and tenants is given the same time-to-live ({@link MembershipRefreshConfiguration}); the engine
  * REST API and {@link Actors} read memberships on every request.
  */
@@ -47,15 +51,15 @@ public class MembershipRefresh extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     Authentication signedIn = holder.getContext().getAuthentication();
-    if (session != null && signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.isAuthenticated()) {
+    if (session != null && signedIn != null && signedIn.isAuthenticated()
+        && (signedIn instanceof UsernamePasswordAuthenticationToken || signedIn instanceof OAuth2AuthenticationToken)) {
       Instant now = clock.instant();
       Object checkedAt = session.getAttribute(CHECKED_AT);
       if (!(checkedAt instanceof Instant at) || !now.isBefore(at.plus(refresh))) {
         SecurityContext context = holder.createEmptyContext();
         CamundaIdentityAuthentication users = identity.getObject();
         if (users.exists(signedIn.getName())) {
-          context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(signedIn.getName(), null,
-              users.groupAuthorities(signedIn.getName())));
+          context.setAuthentication(withCurrentGroups(signedIn, users.groupAuthorities(signedIn.getName())));
           session.setAttribute(CHECKED_AT, now);
         } else {
           session.removeAttribute(CHECKED_AT);
@@ -65,5 +69,13 @@ public class MembershipRefresh extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The same sign-in (the form's or HTTP Basic's, or a single sign-on session's) with these current groups. */
+  private static Authentication withCurrentGroups(Authentication signedIn, List<SimpleGrantedAuthority> groups) {
+    if (signedIn instanceof OAuth2AuthenticationToken singleSignOn) {
+      return SingleSignOnUserService.withAuthorities(singleSignOn, groups);
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(signedIn.getName(), null, groups);
   }
 }

@@ -56,7 +56,7 @@ public class NoExistenceOracle extends OncePerRequestFilter {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(again, answer);
     EngineRoutes.Match on = match.get();
-    if (answer.getStatus() >= 400) {
+    if (answer.getStatus() >= 400 || on.route().beyondTheDocument()) {
       normalise(again, response, answer, on);
     }
     answer.copyBodyToResponse();

@@ -2,6 +2,7 @@ package org.preventcase.security;
 
 import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -35,6 +36,16 @@ class SingleSignOnUserService implements OAuth2UserService<OidcUserRequest, Oidc
     String userId = users.userIdOf(signedIn.getClaims());
     users.provision(userId, signedIn.getGivenName(), signedIn.getFamilyName(), signedIn.getEmail());
     return new EngineUser(authorities.of(userId), signedIn.getIdToken(), signedIn.getUserInfo(), userId);
+  }
+
+  /** A single sign-on session's sign-in with these (current) engine groups as its authorities. */
+  static OAuth2AuthenticationToken withAuthorities(OAuth2AuthenticationToken signedIn,
+      Collection<? extends GrantedAuthority> authorities) {
+    OidcUser user = (OidcUser) signedIn.getPrincipal();
+    OAuth2AuthenticationToken refreshed = new OAuth2AuthenticationToken(new EngineUser(authorities, user.getIdToken(),
+        user.getUserInfo(), signedIn.getName()), authorities, signedIn.getAuthorizedClientRegistrationId());
+    refreshed.setDetails(signedIn.getDetails());
+    return refreshed;
   }
 
   /** The provider's user, named by its engine user id. */

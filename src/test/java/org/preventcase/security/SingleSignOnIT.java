@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.app.TestClock;
+import org.preventcase.intake.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,7 +61,10 @@ class SingleSignOnIT extends ApplicationIT {
     PROVIDER.shutdown();
   }
 
+  static final String AUTHORITY = "E06000031";
+
   @Autowired IdentityService identity;
+  @Autowired TestClock clock;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** A browser of its own: follows redirects across the application and the provider, keeps cookies. */
@@ -152,6 +158,37 @@ class SingleSignOnIT extends ApplicationIT {
     Session after = signedInThroughTheProvider();
     assertThat(after.get("/api/audit/verification").statusCode()).isEqualTo(200);
     assertThat(after.get("/notifications/stuck").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPersonRemovedFromTheRoleAndTheAuthorityInAdminLosesThemWithinAMinuteWithoutSigningOut() {
+    String objectId = "5d4c3b2a-1908-4f7e-8d6c-5b4a39281706";
+    String userId = "sso-" + objectId;
+    HttpResponse<String> referral = call("POST", "/engine-rest/process-definition/key/referral-intake/submit-form",
+        "demo-referrer", ReferralExamples.submitFormBody(ReferralExamples.valid("Sso" + System.nanoTime())));
+    assertThat(referral.statusCode()).as(referral.body()).isEqualTo(200);
+    theProviderSignsIn("leaver-subject", officer(objectId), 3600);
+    signedInThroughTheProvider(); // provisions the user, whom Admin then gives the role and the authority
+    identity.createMembership(userId, Role.PREVENT_MANAGER.groupId());
+    identity.createTenantUserMembership(AUTHORITY, userId);
+    theProviderSignsIn("leaver-subject", officer(objectId), 3600);
+    Session session = signedInThroughTheProvider();
+    String instances = "/camunda/api/engine/engine/default/process-instance/count?tenantIdIn=" + AUTHORITY;
+    assertThat(session.get("/notifications/stuck").statusCode()).isEqualTo(200);
+    assertThat(session.get(instances).body()).doesNotContain("\"count\":0"); // also hands the user to the webapps
+    assertThat(session.get("/camunda/api/admin/auth/user/default").body()).contains("cockpit");
+
+    identity.deleteMembership(userId, Role.PREVENT_MANAGER.groupId());
+    identity.deleteTenantUserMembership(AUTHORITY, userId);
+    Instant before = clock.instant();
+    clock.advance(MembershipRefreshConfiguration.DEFAULT.plusSeconds(1));
+    try {
+      assertThat(session.get("/notifications/stuck").statusCode()).isEqualTo(403);
+      assertThat(session.get("/camunda/api/admin/auth/user/default").body()).doesNotContain("cockpit");
+      assertThat(session.get(instances).body()).contains("\"count\":0");
+    } finally {
+      clock.set(before);
+    }
   }
 
   @Test
