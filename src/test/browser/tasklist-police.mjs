@@ -1,18 +1,21 @@
-// Browser test of the police queue in Tasklist (issue #14): in the police group's filter an urgent
+// Browser test of the police queue in Tasklist (issues #14, #9): in the police group's filter an urgent
 // referral's task is first, its card shows the case reference and the urgency, concern and age band
 // in words (no bare priority number); Tasklist offers no "Create task" or "Add comment"; each police
-// task form (screening, possible match, new information) passes axe-core (WCAG 2.2 AA) in its content;
-// a screening completed without its tick shows the plain message at the top, and once ticked
-// completes with no false "An error happened"; signing out of a filled task form asks first. Prints "tasklist-police: 1 passed, 0 failed".
+// task form (deconfliction, screening, possible match, new information) passes axe-core (WCAG 2.2 AA)
+// in its content; a deconfliction completed without its answer shows the plain message at the top, and
+// once answered completes with no false "An error happened"; the screener completes the screening form
+// (outcome, reason, ideology, rationale), which shows the person's earlier referrals in words; signing
+// out of a filled task form asks first. Prints "tasklist-police: 1 passed, 0 failed".
 //
 // env: BASE_URL LOGIN_USER LOGIN_PASSWORD SCREENSHOT_DIR URGENT_CASE ROUTINE_CASE MATCH_REFERRAL NEW_INFORMATION_CASE
+//      SCREENING_CASE (a case already deconflicted, whose screening waits)
 import { runPageTest, screenshot } from './lib/browser.mjs';
 import { axeViolations } from './lib/axe.mjs';
 import { EXPECTED_CONSOLE_ERRORS, configOrExit, loginToTasklist, waitVisible } from './lib/tasklist.mjs';
 
 const NAME = 'tasklist-police';
 const config = configOrExit(NAME, ['BASE_URL', 'LOGIN_USER', 'LOGIN_PASSWORD', 'SCREENSHOT_DIR', 'URGENT_CASE',
-  'ROUTINE_CASE', 'MATCH_REFERRAL', 'NEW_INFORMATION_CASE']);
+  'ROUTINE_CASE', 'MATCH_REFERRAL', 'NEW_INFORMATION_CASE', 'SCREENING_CASE']);
 const { SCREENSHOT_DIR } = config;
 
 const cards = (page) => page.locator('.tasks-list > li.task');
@@ -39,8 +42,8 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   timeoutMs: 170_000 }, async (page) => {
   await loginToTasklist(page, { baseUrl: config.BASE_URL, user: config.LOGIN_USER, password: config.LOGIN_PASSWORD });
   await page.getByRole('link', { name: /Police Prevent officers/ }).first().click();
-  const urgent = `Screen referral and deconflict: ${config.URGENT_CASE}`;
-  const routine = `Screen referral and deconflict: ${config.ROUTINE_CASE}`;
+  const urgent = `Deconflict the referral: ${config.URGENT_CASE}`;
+  const routine = `Screen the referral: ${config.ROUTINE_CASE}`;
   await waitVisible(card(page, urgent), 'the urgent task in the police queue', 20_000);
 
   const first = cards(page).first();
@@ -63,23 +66,40 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   let form = await openTask(page, urgent);
   if (await page.getByText(/Add comment/i).isVisible()) throw new Error('"Add comment" is offered');
   console.log('ok Tasklist offers neither "Create task" nor "Add comment"');
-  await expectFormAccessible(page, 'screening');
+  await expectFormAccessible(page, 'deconfliction');
   for (const words of ['Immediate risk', 'Extreme Right-Wing', '11 to 15']) {
-    await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the screening form`);
+    await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the deconfliction form`);
   }
   await page.getByRole('button', { name: 'Complete' }).click();
   const summary = page.locator('.prevent-error-summary');
-  await waitVisible(summary.getByText('Confirm that the referral has been checked against live investigations'),
+  await waitVisible(summary.getByText('Select whether the person is part of a live counter-terrorism investigation'),
     'the plain message at the top of the task form');
-  await screenshot(page, SCREENSHOT_DIR, 'tasklist-screening-refused.png');
+  await screenshot(page, SCREENSHOT_DIR, 'tasklist-deconfliction-refused.png');
   await page.waitForTimeout(500);
   if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" for a refusal the summary explains');
-  await form.getByLabel('Deconfliction completed').check();
+  await form.getByLabel('Not part of a live counter-terrorism investigation: continue with the screening').check();
   await page.getByRole('button', { name: 'Complete' }).click();
   await card(page, urgent).waitFor({ state: 'detached', timeout: 20_000 });
   await page.waitForTimeout(1_000);
   if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" after completing');
-  console.log('ok a screening without its tick is refused in plain words; ticked, it completes with no false error');
+  console.log('ok a deconfliction without its answer is refused in plain words; answered, it completes with no false error');
+
+  const screening = `Screen the referral: ${config.SCREENING_CASE}`;
+  form = await openTask(page, screening);
+  await expectFormAccessible(page, 'screening');
+  for (const words of ['Earlier referrals about the person', 'How the earlier cases closed', 'Open the case record']) {
+    await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the screening form`);
+  }
+  await form.getByLabel('No further action: close the case').check();
+  await form.getByLabel('Mistaken: an innocent comment or behaviour taken out of context').check();
+  await form.getByLabel('Yes', { exact: true }).check();
+  await form.getByLabel('Rationale for the outcome').fill('Synthetic rationale: a joke taken out of context.');
+  await screenshot(page, SCREENSHOT_DIR, 'tasklist-screening.png');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await card(page, screening).waitFor({ state: 'detached', timeout: 20_000 });
+  await page.waitForTimeout(1_000);
+  if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" after the screening');
+  console.log('ok the screener completes the screening form: outcome, reason, ideology and rationale');
 
   form = await openTask(page, `Confirm a possible match: referral ${config.MATCH_REFERRAL}`);
   await expectFormAccessible(page, 'possible match');

@@ -21,6 +21,14 @@ enum CaseAccess {
   OPEN(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   WRITE(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR)),
   EXPORT(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
+  /**
+   * A review of a decision or a hand-off as a task's outcome (a Prevent manager's assurance review of a
+   * closure, the MAPPA coordinator's hand-off, issue 9) and closing the case it ends: those who write
+   * cases, the Prevent managers and the MAPPA coordinators, who otherwise may not open, correct or
+   * export one (nor, the coordinators, view it).
+   */
+  REVIEW(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER,
+      Role.MAPPA_COORDINATOR)),
   /** Make a referral, which opens a case the referrer then cannot read: every Tasklist role (docs/roles.md). */
   REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST))),
   /**

@@ -29,7 +29,7 @@ class CaseRecords {
 
   /** The case row: what access checks and the audit trail need. */
   record CaseHead(long id, String authorityCode, String reference, long personId, String stage, String status,
-      OffsetDateTime openedAt) {}
+      OffsetDateTime openedAt, OffsetDateTime closedAt, String closureReason) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JdbcClient jdbc;
@@ -207,25 +207,86 @@ class CaseRecords {
         .params(entryId, head.id(), head.authorityCode()).query(Integer.class).single() > 0;
   }
 
-  /** A new stage or status, kept with when and by whom for the chronology. */
+  /**
+   * A new stage or status, kept with when and by whom for the chronology; a case that is open again
+   * (re-opened by a later stage) no longer has a closure.
+   */
   void updateStage(CaseHead head, String stage, String status, String user) {
     Timestamp now = now();
     jdbc.sql("""
-            UPDATE case_file SET stage = ?, status = ?, updated_at = ?, updated_by = ?
+            UPDATE case_file SET stage = ?, status = ?, updated_at = ?, updated_by = ?,
+              closed_at = CASE WHEN ? = 'OPEN' THEN NULL ELSE closed_at END,
+              closure_reason = CASE WHEN ? = 'OPEN' THEN NULL ELSE closure_reason END
             WHERE id = ? AND authority_code = ?""")
-        .params(stage, status, now, user, head.id(), head.authorityCode()).update();
+        .params(stage, status, now, user, status, status, head.id(), head.authorityCode()).update();
+    stageChanged(head, stage, status, now, user);
+  }
+
+  private void stageChanged(CaseHead head, String stage, String status, Timestamp at, String user) {
     jdbc.sql("""
             INSERT INTO case_stage_change (authority_code, case_id, stage, status, changed_at, changed_by)
             VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(head.authorityCode(), head.id(), stage, status, now, user).update();
+        .params(head.authorityCode(), head.id(), stage, status, at, user).update();
   }
+
+  /** Closes the case with its reason, now, kept for the chronology like a stage change. */
+  void close(CaseHead head, String reason, String user) {
+    Timestamp now = now();
+    jdbc.sql("""
+            UPDATE case_file SET stage = 'CLOSED', status = 'CLOSED', closed_at = ?, closure_reason = ?,
+              updated_at = ?, updated_by = ?
+            WHERE id = ? AND authority_code = ?""")
+        .params(now, reason, now, user, head.id(), head.authorityCode()).update();
+    stageChanged(head, "CLOSED", "CLOSED", now, user);
+  }
+
+  /**
+   * The person's earlier cases in this authority (the same person record, or the case this one
+   * repeats, followed back through the cases those repeat), their referrals and how they closed.
+   */
+  EarlierReferrals earlierReferrals(CaseHead head) {
+    List<Map.Entry<Long, String>> earlier = jdbc.sql("""
+            WITH RECURSIVE earlier (id, previous, closure_reason) AS (
+              SELECT c.id, c.previous_case_reference, c.closure_reason FROM case_file c
+              WHERE c.authority_code = ? AND c.id <> ? AND (c.person_id = ?
+                OR c.reference = (SELECT previous_case_reference FROM case_file WHERE id = ?))
+              UNION
+              SELECT c.id, c.previous_case_reference, c.closure_reason FROM case_file c
+              JOIN earlier e ON c.reference = e.previous WHERE c.authority_code = ? AND c.id <> ?)
+            SELECT DISTINCT id, closure_reason FROM earlier""")
+        .params(head.authorityCode(), head.id(), head.personId(), head.id(), head.authorityCode(), head.id())
+        .query((rs, row) -> Map.entry(rs.getLong(1), String.valueOf(rs.getString(2)))).list();
+    Long[] caseIds = earlier.stream().map(Map.Entry::getKey).toArray(Long[]::new);
+    int earlierCaseReferrals = caseIds.length == 0 ? 0 : jdbc.sql("""
+            SELECT count(DISTINCT referral_id) FROM case_referral WHERE authority_code = ? AND case_id = ANY (?)""")
+        .params(head.authorityCode(), caseIds).query(Integer.class).single();
+    int joinedThisCase = jdbc.sql("SELECT count(*) FROM case_referral WHERE case_id = ? AND authority_code = ?")
+        .params(head.id(), head.authorityCode()).query(Integer.class).single() - 1;
+    Map<ClosureReason, Integer> outcomes = new java.util.EnumMap<>(ClosureReason.class);
+    earlier.stream().map(Map.Entry::getValue).filter(reason -> !"null".equals(reason))
+        .forEach(reason -> outcomes.merge(ClosureReason.valueOf(reason), 1, Integer::sum));
+    return new EarlierReferrals(earlierCaseReferrals + Math.max(joinedThisCase, 0), outcomes);
+  }
+
+  /** The case's referrals, in the order received, with the address each referrer gave. */
+  List<ReferrerContact> referrers(CaseHead head) {
+    return jdbc.sql("""
+            SELECT r.id, r.referrer_email FROM case_referral l
+            JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
+            WHERE l.case_id = ? AND l.authority_code = ? ORDER BY r.received_at, r.id""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> new ReferrerContact(rs.getLong(1), rs.getString(2))).list();
+  }
+
 
   Optional<CaseHead> find(String reference) {
     return jdbc.sql("""
-            SELECT id, authority_code, reference, person_id, stage, status, opened_at FROM case_file WHERE reference = ?""")
+            SELECT id, authority_code, reference, person_id, stage, status, opened_at, closed_at, closure_reason
+            FROM case_file WHERE reference = ?""")
         .param(reference)
         .query((rs, row) -> new CaseHead(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+            rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
         .optional();
   }
 
@@ -237,7 +298,7 @@ class CaseRecords {
     List<CaseView.Entry> entries = entries(head);
     return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
         person(head.personId(), authority), referrals, entries, openTasks(head), earlierCases(head),
-        chronology.of(head, referrals, entries));
+        chronology.of(head, referrals, entries), head.closedAt(), head.closureReason());
   }
 
   private CaseView.Person person(long personId, String authority) {

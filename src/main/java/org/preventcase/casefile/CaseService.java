@@ -211,6 +211,18 @@ public class CaseService {
     return records.insertEntry(head, entry, null, actor.userId());
   }
 
+  /**
+   * Appends a review of a decision (kind REVIEW), such as a Prevent manager's assurance review of a
+   * closure, which managers may record though they may not otherwise write a case. Returns its id.
+   */
+  public long addReview(Actor actor, String reference, NewEntry review, Purpose purpose) {
+    if (review.kind() != EntryKind.REVIEW) {
+      throw new IllegalArgumentException("A review is an entry of kind REVIEW");
+    }
+    CaseRecords.CaseHead head = writable(actor, reference, purpose, CaseAccess.REVIEW);
+    return records.insertEntry(head, review, null, actor.userId());
+  }
+
   /** Appends a correction of an earlier entry of the same case; the corrected entry stays. Returns its id. */
   public long correctEntry(Actor actor, String reference, long correctedEntryId, NewEntry correction, Purpose purpose) {
     CaseRecords.CaseHead head = writable(actor, reference, purpose);
@@ -226,6 +238,9 @@ public class CaseService {
    */
   public void changeStage(Actor actor, String reference, Stage stage, CaseStatus status, Purpose purpose) {
     CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    if (status == CaseStatus.CLOSED && CaseStatus.OPEN.name().equals(head.status())) {
+      throw new IllegalArgumentException("An open case closes with its reason (CaseService.close)");
+    }
     records.updateStage(head, stage.name(), status.name(), actor.userId());
   }
 
@@ -330,6 +345,51 @@ public class CaseService {
     return open ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_NOT_OPEN;
   }
 
+  /**
+   * Closes the case: status CLOSED, stage CLOSED, when (the application's clock) and why. Only the case
+   * process's end events call this (PackageRulesTest), as the user whose decision closed it (a Prevent
+   * manager's assurance review among them) or as the system actor; audited as an UPDATE with the reason.
+   */
+  public void close(Actor actor, String reference, ClosureReason reason, Purpose purpose) {
+    CaseRecords.CaseHead head = writable(actor, reference, purpose, CaseAccess.REVIEW);
+    if (!CaseStatus.OPEN.name().equals(head.status())) {
+      throw new IllegalStateException("The case is already closed");
+    }
+    records.close(head, reason.name(), actor.userId());
+  }
+
+  /**
+   * How many referrals about the case's person came before this case's first one (the cases it
+   * repeats, followed back through their earlier cases, and any other referral that joined this case)
+   * and how the earlier cases closed: counts only, for the screener and the assurance rule (issue 9).
+   * Audited as a VIEW for the purpose given.
+   */
+  public EarlierReferrals earlierReferrals(Actor actor, String reference, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.READ)).orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, purpose), outcome);
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    return records.earlierReferrals(head.orElseThrow());
+  }
+
+  /**
+   * The referrals of the case with the address each referrer gave (none for a member of the public
+   * who gave none), to tell every referrer the same neutral thing when the case closes, to whoever may
+   * close it: a disclosure of each referral's reference to its referrer, audited as NOTIFY with
+   * recipient "referrer".
+   */
+  public List<ReferrerContact> referrersOf(Actor actor, String reference, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.REVIEW)).orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.NOTIFY, outcome, purpose).withRecipient("referrer"), outcome);
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    return records.referrers(head.orElseThrow());
+  }
+
   private Optional<CaseView> read(Actor actor, String reference, Purpose purpose, AuditAction action,
       CaseAccess access, String recipient) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
@@ -341,8 +401,12 @@ public class CaseService {
   }
 
   private CaseRecords.CaseHead writable(Actor actor, String reference, Purpose purpose) {
+    return writable(actor, reference, purpose, CaseAccess.WRITE);
+  }
+
+  private CaseRecords.CaseHead writable(Actor actor, String reference, Purpose purpose, CaseAccess access) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
-    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.WRITE)).orElse(AuditOutcome.NOT_FOUND);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
     audit(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose), outcome);
     if (outcome != AuditOutcome.GRANTED) {
       throw new CaseNotFoundException();

@@ -8,11 +8,16 @@ import java.util.List;
 /**
  * A case as the case page and the case API show it; {@code earlierCases} carries the history of a
  * repeat referral (the person's other cases in this authority), {@code chronology} what happened to the
- * case in time order.
+ * case in time order; a closed case says when and why ({@link ClosureReason}), an open one has neither.
  */
 public record CaseView(String reference, String authorityCode, String authorityName, String stage, String status,
     OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks,
-    List<EarlierCase> earlierCases, List<Happening> chronology) {
+    List<EarlierCase> earlierCases, List<Happening> chronology, OffsetDateTime closedAt, String closureReason) {
+
+  /** Why the case closed, in words; empty while it is open. */
+  public String closureReasonLabel() {
+    return closureReason == null ? "" : ClosureReason.valueOf(closureReason).label();
+  }
 
   /** Another case of the same person (a repeat referral's history). */
   public record EarlierCase(String reference, String status, OffsetDateTime openedAt) {}

@@ -8,9 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * A configured deadline: {@code 5WD} (working days: 17:00 London time on the 5th working day after the
- * start), or an ISO-8601 calendar period ({@code P6M}, {@code P30D}) or duration ({@code PT4H}).
+ * start), {@code SAME_DAY} (17:00 London time on the day of the start, or the end of that day for a
+ * start after 17:00), or an ISO-8601 calendar period ({@code P6M}, {@code P30D}) or duration ({@code PT4H}).
  */
 public sealed interface Deadline {
+
+  /** Due the day it starts: at the end of the working day, or at midnight when that has passed. */
+  record SameDay() implements Deadline {}
 
   record WorkingDays(int days) implements Deadline {}
 
@@ -24,6 +28,9 @@ public sealed interface Deadline {
   static Deadline parse(String key, String value) {
     String text = value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT);
     Matcher workingDays = WORKING_DAYS.matcher(text);
+    if (text.equals("SAME_DAY")) {
+      return new SameDay();
+    }
     try {
       if (workingDays.matches()) {
         int days = Integer.parseInt(workingDays.group(1));
@@ -45,6 +52,6 @@ public sealed interface Deadline {
       // reported below
     }
     throw new IllegalArgumentException("prevent.deadlines.durations." + key
-        + " must be a positive number of working days (e.g. 5WD) or an ISO-8601 period (P6M) or duration (PT4H)");
+        + " must be a positive number of working days (e.g. 5WD), SAME_DAY, or an ISO-8601 period (P6M) or duration (PT4H)");
   }
 }

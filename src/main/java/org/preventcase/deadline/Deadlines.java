@@ -58,6 +58,11 @@ public class Deadlines {
       LocalDate day = calendar.workingDaysAfter(from.toLocalDate(), days.days());
       return day.atTime(properties.endOfWorkingDay()).atZone(properties.zone()).toInstant();
     }
+    if (deadline instanceof Deadline.SameDay) {
+      ZonedDateTime endOfWorkingDay = from.toLocalDate().atTime(properties.endOfWorkingDay()).atZone(properties.zone());
+      return (from.isBefore(endOfWorkingDay) ? endOfWorkingDay
+          : from.toLocalDate().plusDays(1).atStartOfDay(properties.zone())).toInstant();
+    }
     if (deadline instanceof Deadline.CalendarPeriod period) {
       return from.plus(period.period()).toInstant();
     }

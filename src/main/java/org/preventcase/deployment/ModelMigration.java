@@ -82,27 +82,36 @@ public class ModelMigration {
 
   /**
    * Restarts an instance that no plan can move (an activity moved into a called process, split or
-   * renamed) before {@code activityId} of the latest version, with the same business key, tenant
-   * (its authorityCode start variable) and variables; the old instance is deleted without running
-   * its listeners. Returns the new instance's id.
+   * renamed) before {@code activityIds} of the latest version (one per token the instance had, e.g.
+   * the stage it was in and an event sub-process's task), with the same business key, tenant (its
+   * authorityCode start variable) and variables; the old instance is deleted without running its
+   * listeners. Returns the new instance's id.
    */
   @Transactional
-  public String restartAt(Actor actor, String processInstanceId, String activityId) {
+  public String restartAt(Actor actor, String processInstanceId, String... activityIds) {
     ProcessInstance old = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
     if (old == null) {
       throw new IllegalArgumentException("No running process instance " + processInstanceId);
+    }
+    if (activityIds.length == 0) {
+      throw new IllegalArgumentException("A restart names the activities to start before");
     }
     ProcessDefinition from = repository.getProcessDefinition(old.getProcessDefinitionId());
     ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(from.getKey())
         .latestVersion().singleResult();
     Map<String, Object> variables = new java.util.LinkedHashMap<>(runtime.getVariables(processInstanceId));
     variables.put("authorityCode", old.getTenantId());
-    ProcessInstance restarted = runtime.createProcessInstanceById(latest.getId()).businessKey(old.getBusinessKey())
-        .startBeforeActivity(activityId).setVariables(variables).execute(true, true);
-    runtime.deleteProcessInstance(processInstanceId, "restarted in version " + latest.getVersion() + " at "
-        + activityId, true, true);
+    org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder start = runtime.createProcessInstanceById(latest.getId())
+        .businessKey(old.getBusinessKey()).setVariables(variables);
+    for (String activityId : activityIds) {
+      start.startBeforeActivity(activityId);
+    }
+    ProcessInstance restarted = start.execute(true, true);
+    String at = String.join(", ", activityIds);
+    runtime.deleteProcessInstance(processInstanceId, "restarted in version " + latest.getVersion() + " at " + at,
+        true, true);
     audited(actor, restarted, "model restart " + from.getKey() + " v" + from.getVersion() + " to v"
-        + latest.getVersion() + " at " + activityId);
+        + latest.getVersion() + " at " + at);
     return restarted.getId();
   }
 

@@ -27,6 +27,8 @@ public final class ModelSafetyRules {
   private static final Set<String> BEAN_ATTRIBUTES = Set.of("delegateExpression",
       "variableMappingDelegateExpression");
   private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector");
+  /** A call activity passes the caller's business key down (camunda:in businessKey): the one allowed reading of execution. */
+  private static final Pattern BUSINESS_KEY_PASSED_DOWN = Pattern.compile("[$#]\\{\\s*execution\\.processBusinessKey\\s*}");
 
   /** FEEL, by name or by the OMG namespaces DMN 1.1 to 1.3 use for it. */
   private static final Pattern FEEL = Pattern.compile(
@@ -79,6 +81,9 @@ public final class ModelSafetyRules {
     if (camundaNamespace && BEAN_ATTRIBUTES.contains(localName)) {
       return PLAIN_BEAN.matcher(value.trim()).matches() ? Optional.empty()
           : Optional.of("camunda:" + localName + " must name a bean only, as ${beanName}");
+    }
+    if (camundaNamespace && localName.equals("businessKey") && BUSINESS_KEY_PASSED_DOWN.matcher(value.trim()).matches()) {
+      return Optional.empty();
     }
     if (!camundaNamespace && localName.equals("language")) {
       return Optional.of("script conditions (language=...) are not allowed");

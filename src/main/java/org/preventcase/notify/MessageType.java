@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum MessageType {
   REFERRAL_ACKNOWLEDGEMENT,
+  /** To every referrer of a case when it closes, whatever the outcome: the referral was handled. */
+  REFERRAL_HANDLED,
   URGENT_REFERRAL,
   NEW_TASK_FOR_AGENCY,
   TASK_REMINDER,

@@ -67,6 +67,9 @@ public class AccessPolicy {
         case COCKPIT_READ_ONLY -> grantCockpitReading(role);
         case ADMIN -> grantAdministration(role);
       }
+      if (role == Role.PREVENT_MANAGER) {
+        grantAssuranceReviews(role);
+      }
     }
     ensureMyTasksFilter();
   }
@@ -95,6 +98,15 @@ public class AccessPolicy {
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  /**
+   * Prevent managers work exactly the tasks offered to them, the assurance reviews of closures
+   * (issue 9): Tasklist, with their group's filter and "My tasks"; no referral, no other task.
+   */
+  private void grantAssuranceReviews(Role role) {
+    grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    ensureGroupFilter(role);
   }
 
   /**
@@ -162,7 +174,8 @@ public class AccessPolicy {
     Filter filter = ensureFilter(MY_TASKS_FILTER, urgentFirst(tasks.createTaskQuery()
         .taskAssigneeExpression("${currentUser()}")), Map.of("description", "Tasks you have claimed", "priority", 0,
         "refresh", true, "variables", CARD_VARIABLES));
-    List<Role> practitioners = Role.working(Role.Workspace.TASKLIST);
+    List<Role> practitioners = new java.util.ArrayList<>(Role.working(Role.Workspace.TASKLIST));
+    practitioners.add(Role.PREVENT_MANAGER);
     practitioners.forEach(role -> grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ));
   }
 

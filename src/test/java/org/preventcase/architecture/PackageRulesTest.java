@@ -46,12 +46,13 @@ class PackageRulesTest {
   void onlyTheCaseProcessChangesACasesStageOrStatus() {
     noClasses().that().resideOutsideOfPackage("org.preventcase.caseprocess..")
         .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("changeStage"))
+            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("changeStage")
+                .or(com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("close")))
             .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                 com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                     com.tngtech.archunit.base.DescribedPredicate.describe("CaseService",
                         owner -> owner.getName().equals("org.preventcase.casefile.CaseService"))))))
-        .because("the stage belongs to the process: its delegates and listeners move it (issue 8)")
+        .because("the stage belongs to the process: its delegates and listeners move it (issue 8) and close it (issue 9)")
         .check(main);
   }
 

@@ -108,7 +108,7 @@ class BrowserIT extends ApplicationIT {
                                   {"name": "sign-in-failed", "path": "/login?error"}]},
          {"user": "demo-coordinator", "landing": "/camunda/app/tasklist/", "pages": [
             {"name": "case", "path": "/cases/%1$s",
-             "expect": ["Chronology", "Referral %2$s received", "Case opened", "Task created: Screen referral and deconflict"]},
+             "expect": ["Chronology", "Referral %2$s received", "Case opened", "Task created: Deconflict the referral"]},
             {"name": "cases", "path": "/cases", "expect": ["%1$s", "Oswin%3$s Thackeray%3$s"]},
             {"name": "case-search-results", "path": "/cases", "submit": "Search", "expect": ["%1$s"],
              "fill": {"Why are you searching?": "%4$s", "Case reference": "%1$s"}},
@@ -175,16 +175,13 @@ class BrowserIT extends ApplicationIT {
     assertThat(caseOf(possibleMatch)).as("waits for the screener").isNull();
     assertThat(caseOf(refer(routine))).as("joins the open case").isEqualTo(routineCase);
     executeDueJobs(); // the new information reaches the case after an asynchronous boundary
+    deconflictedClear(routineCase);
 
-    String output = node(List.of("tasklist-police.mjs"), Map.of(
-        "BASE_URL", baseUrl(),
-        "LOGIN_USER", "demo-police",
-        "LOGIN_PASSWORD", DEMO_PASSWORD,
-        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
-        "URGENT_CASE", urgentCase,
-        "ROUTINE_CASE", routineCase,
-        "MATCH_REFERRAL", String.valueOf(possibleMatch),
-        "NEW_INFORMATION_CASE", routineCase));
+    String output = node(List.of("tasklist-police.mjs"), Map.ofEntries(Map.entry("SCREENING_CASE", routineCase),
+        Map.entry("BASE_URL", baseUrl()), Map.entry("LOGIN_USER", "demo-police"),
+        Map.entry("LOGIN_PASSWORD", DEMO_PASSWORD), Map.entry("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()),
+        Map.entry("URGENT_CASE", urgentCase), Map.entry("ROUTINE_CASE", routineCase),
+        Map.entry("MATCH_REFERRAL", String.valueOf(possibleMatch)), Map.entry("NEW_INFORMATION_CASE", routineCase)));
     assertThat(output).contains("tasklist-police: 1 passed, 0 failed");
   }
 
@@ -227,6 +224,17 @@ class BrowserIT extends ApplicationIT {
           AND e.body LIKE ?""", String.class, reference, "%" + shared))
         .containsExactly("INFORMATION_SHARED demo-panel-education");
     assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of(shared))).isEmpty();
+  }
+
+  /** The police deconflict the case's referral (through the REST API): its screening waits in Tasklist. */
+  private void deconflictedClear(String reference) {
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_DeconflictReferral")
+        .singleResult().getId();
+    assertThat(call("POST", "/engine-rest/task/" + task + "/claim", "demo-police", "{\"userId\": \"demo-police\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(call("POST", "/engine-rest/task/" + task + "/submit-form", "demo-police",
+        "{\"variables\": {\"deconfliction\": {\"value\": \"CLEAR\"}}}").statusCode()).isEqualTo(204);
+    executeDueJobs(); // the screening follows the deconfliction's asynchronous boundary
   }
 
   /** A referral through the partner API, as the demo referrer: its id. */

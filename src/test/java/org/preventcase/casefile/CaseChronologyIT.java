@@ -63,12 +63,12 @@ class CaseChronologyIT extends ApplicationIT {
     long correction = cases.correctEntry(actors.of("demo-coordinator"), reference, note,
         new NewEntry(EntryKind.NOTE, "Spoke to the school's deputy", "It was the deputy."), Purpose.of(Purpose.Code.CASE_PAGE));
 
-    Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
+    Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_DeconflictReferral")
         .singleResult();
     identity.setAuthentication("demo-police", List.of("prevent-police-officer"), List.of("E06000031"));
     try {
       tasks.claim(screening.getId(), "demo-police");
-      tasks.complete(screening.getId());
+      tasks.complete(screening.getId(), Map.of("deconfliction", "CLEAR"));
     } finally {
       identity.clearAuthentication();
     }
@@ -84,14 +84,14 @@ class CaseChronologyIT extends ApplicationIT {
     assertThat(rows).extracting(row -> row.get(1)).containsSubsequence(
         "Referral " + ReferralReference.of(first) + " received",
         "Case opened",
-        "Task created: Screen referral and deconflict",
+        "Task created: Deconflict the referral",
         "Message queued: Urgent referral",
         "Referral " + ReferralReference.of(second) + " received",
         "Task created: Deconflict new information",
         "Note recorded",
         "Note recorded, correcting entry #" + note,
-        "Task claimed: Screen referral and deconflict",
-        "Task completed: Screen referral and deconflict",
+        "Task claimed: Deconflict the referral",
+        "Task completed: Deconflict the referral",
         "Message sent: Urgent referral");
     assertThat(rows).allSatisfy(row -> assertThat(row.get(0)).as("UK time")
         .matches("\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}, \\d{2}:\\d{2}"));
@@ -101,8 +101,8 @@ class CaseChronologyIT extends ApplicationIT {
             "Extreme Right-Wing; Immediate risk: 999 has been called; from Education: schools, colleges, early years", "demo-referrer");
     assertThat(row(rows, "Note recorded, correcting entry #" + note)).contains("#" + correction + " Spoke to the school's deputy",
         "demo-coordinator");
-    assertThat(row(rows, "Task claimed: Screen referral and deconflict")).contains("demo-police");
-    assertThat(row(rows, "Task completed: Screen referral and deconflict")).contains("demo-police");
+    assertThat(row(rows, "Task claimed: Deconflict the referral")).contains("demo-police");
+    assertThat(row(rows, "Task completed: Deconflict the referral")).contains("demo-police");
     assertThat(row(rows, "Message sent: Urgent referral")).contains("to Police Prevent officers", "Case engine");
     assertThat(page.body()).contains("href=\"#entry-" + correction + "\"").contains("href=\"#referral-" + first + "\"")
         .doesNotContain("IMMEDIATE_RISK").doesNotContain("EXTREME_RIGHT_WING").doesNotContain("URGENT_REFERRAL");

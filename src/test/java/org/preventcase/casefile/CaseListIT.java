@@ -79,7 +79,7 @@ class CaseListIT extends ApplicationIT {
   void theCaseListShowsTheOpenCasesOfTheUsersAuthorityOnlyAndWritesOneCaseListRow() {
     String ours = open("demo-coordinator", "E06000031", "Maren", "Mare W", LocalDate.of(2008, 5, 1));
     String closed = open("demo-coordinator", "E06000031", "Ilse", "Ilse W", LocalDate.of(2007, 6, 2));
-    cases.changeStage(actors.of("demo-coordinator"), closed, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
+    cases.close(actors.of("demo-coordinator"), closed, ClosureReason.NFA_CLOSED, Purpose.of(Purpose.Code.CASE_API));
     String theirs = open(CaseRecordIT.OTHER_COORDINATOR, CaseRecordIT.OTHER_AUTHORITY, "Tove", "Tove W",
         LocalDate.of(2006, 7, 3));
     long before = lastAuditId();

@@ -1,24 +1,26 @@
 package org.preventcase.caseprocess;
 
-import org.preventcase.models.FixedAuthority;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -27,41 +29,72 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.preventcase.deadline.Deadlines;
-import org.preventcase.deadline.DeadlinesProperties;
-import org.preventcase.engine.EngineClock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ClosureReason;
+import org.preventcase.casefile.EarlierReferrals;
+import org.preventcase.casefile.ReferrerContact;
+import org.preventcase.casefile.Stage;
+import org.preventcase.gateway.Gateway;
+import org.preventcase.gateway.GatewayMocks;
+import org.preventcase.models.FixedAuthority;
+import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notifications;
-import org.springframework.core.io.ClassPathResource;
+import org.preventcase.notify.Recipient;
+import org.preventcase.security.Actor;
+import org.preventcase.security.Actors;
 
-/** The case process: police screening and deconfliction of the case's referral (process.md §2.2). */
-@Deployment(resources = {"processes/case/prevent-case.bpmn", "forms/referral-screening.form",
-    "forms/new-information-deconfliction.form"})
+/**
+ * The case process (issue 9): it calls the gateway and lives until the case closes, each way at its
+ * own end event with its closure reason, telling every referrer the same; it waits visibly for the
+ * panel or hands the case to MAPPA; and new information about the person reaches the police at
+ * every wait state of the gateway and after it.
+ */
+@Deployment(resources = {"processes/case/prevent-case.bpmn", "processes/gateway/gateway.bpmn",
+    "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
+    "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
+    "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form"})
 class PreventCaseProcessTest {
 
-  /** Monday 23 November 2026, 09:00 London; 5 working days later is Monday 30 November, 17:00. */
   static final Instant OPENED = Instant.parse("2026-11-23T09:00:00Z");
-  static final Date SCREENING_DUE = Date.from(Instant.parse("2026-11-30T17:00:00Z"));
+  static final String REFERENCE = "E06000031-2026-00001";
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY).build();
 
   ProcessEngine processEngine;
-  final JavaDelegate escalate = mock(JavaDelegate.class);
+  final CaseService cases = mock(CaseService.class);
+  final Actors actors = mock(Actors.class);
+  final Notifications notifications = mock(Notifications.class);
+  Map<String, DeliveryModel> deliveryModels = Map.of();
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(OPENED));
-    Deadlines deadlines = new Deadlines(new DeadlinesProperties(
-        new ClassPathResource("db/reference/bank-holidays-england-and-wales.csv"), null, null,
-        Map.of(CaseDeadlines.SCREENING, "5WD")), new EngineClock());
-    Mocks.register("setScreeningDeadline", deadlines.listener(CaseDeadlines.SCREENING));
-    Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(mock(Notifications.class)));
-    Mocks.register("escalateOverdueScreening", escalate);
-    Mocks.register("nameTaskForCase", new org.preventcase.intake.NameTaskForCase());
+    when(actors.acting(any())).thenReturn(Actor.system("E06000031"));
+    when(cases.earlierReferrals(any(), any(), any())).thenReturn(new EarlierReferrals(0, Map.of()));
+    when(cases.referrersOf(any(), eq(REFERENCE), any())).thenReturn(List.of(
+        new ReferrerContact(11, "referrer@school.example.org"), new ReferrerContact(12, null)));
+    GatewayMocks.register(cases, actors, notifications);
+    Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
+    Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
+    Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));
+    Mocks.register("recordMappaHandOff", new RecordMappaHandOff(cases, actors));
+    Mocks.register("tellReferrersTheReferralWasHandled", new TellReferrersTheReferralWasHandled(cases, notifications,
+        actors));
+    for (ClosureReason reason : ClosureReason.values()) {
+      Mocks.register(CLOSING.get(reason), new CloseCase(cases, actors, reason));
+    }
     FixedAuthority.use(processEngine, "E06000031");
   }
+
+  static final Map<ClosureReason, String> CLOSING = Map.of(ClosureReason.NFA_CLOSED, "closeCaseNoFurtherAction",
+      ClosureReason.SIGNPOSTED, "closeCaseSignposted", ClosureReason.PURSUE, "closeCaseForPursue",
+      ClosureReason.POLICE_MANAGED, "closeCasePoliceManaged", ClosureReason.MAPPA, "closeCaseHandedToMappa");
 
   @AfterEach
   void reset() {
@@ -70,61 +103,194 @@ class PreventCaseProcessTest {
     ClockUtil.reset();
   }
 
-  ProcessInstance open(String reference) {
-    return processEngine.getRuntimeService().startProcessInstanceByKey(PreventCase.PROCESS_KEY, reference,
-        withVariables("caseRef", reference, "concernType", "ISLAMIST", "urgency", "ROUTINE", "referrerSector", "HEALTH",
-            "ageBand", "ADULT", "taskPriority", 50));
+  ProcessInstance open() {
+    return processEngine.getRuntimeService().startProcessInstanceByKey(PreventCase.PROCESS_KEY, REFERENCE,
+        withVariables("caseRef", REFERENCE, "concernType", "ISLAMIST", "urgency", "ROUTINE", "referrerSector", "HEALTH",
+            "ageBand", "ADULT", "concernTypeLabel", "Islamist", "urgencyLabel", "Routine", "taskPriority", 50));
   }
 
-  @Test
-  void aNewCaseIsScreenedByThePolicePreventTeamWithinFiveWorkingDays() {
-    ProcessInstance theCase = open("E06000031-2026-00001");
-
-    assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsEntry("screeningDueAt", SCREENING_DUE);
-    assertThat(task()).hasCandidateGroup("prevent-police-officer").hasName("Screen referral and deconflict: E06000031-2026-00001")
-        .hasDueDate(SCREENING_DUE);
-
-    complete(task(), withVariables("deconflictionCompleted", true));
-    assertThat(theCase).as("the screener's completion is committed first").hasPassed("Task_ScreenReferral")
-        .isNotEnded();
-    execute(job());
-    assertThat(theCase).hasPassedInOrder("StartEvent_CaseOpened", "Task_ScreenReferral", "EndEvent_ReferralScreened")
-        .hasNotPassed("Task_EscalateOverdueScreening").isEnded();
-  }
-
-  @Test
-  void aScreeningNotDoneByItsDueDateIsRecordedAndEscalatedWhileTheTaskStaysOpen() throws Exception {
-    ProcessInstance theCase = open("E06000031-2026-00003");
-    Job timer = processEngine.getManagementService().createJobQuery().processInstanceId(theCase.getId()).timers()
+  ProcessInstance gatewayOf(ProcessInstance theCase) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(theCase.getId())
         .singleResult();
-    org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(SCREENING_DUE);
+  }
 
-    ClockUtil.setCurrentTime(Date.from(SCREENING_DUE.toInstant().plusSeconds(60)));
-    execute(timer);
+  /** The open task of the case's gateway (or of the case, after it), completed, and any continuation run. */
+  void complete(ProcessInstance theCase, String taskKey, Map<String, Object> submitted) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(REFERENCE)
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    processEngine.getTaskService().complete(task.getId(), submitted);
+    processEngine.getManagementService().createJobQuery().messages().list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+  }
 
-    verify(escalate).execute(any());
-    assertThat(theCase).hasPassed("Event_ScreeningOverdue", "Task_EscalateOverdueScreening",
-        "EndEvent_ScreeningEscalated").isWaitingAt("Task_ScreenReferral");
+  static Map<String, Object> screening(String outcome, Object... more) {
+    Map<String, Object> submitted = new HashMap<>(Map.of("gatewayOutcome", outcome, "ideologyIdentified", "YES",
+        "rationale", "Synthetic rationale."));
+    for (int i = 0; i < more.length; i += 2) {
+      submitted.put((String) more[i], more[i + 1]);
+    }
+    return submitted;
+  }
+
+  ProcessInstance screenedAs(Map<String, Object> submitted) {
+    ProcessInstance theCase = open();
+    complete(theCase, "Task_DeconflictReferral", withVariables("deconfliction", "CLEAR"));
+    complete(theCase, "Task_ScreenReferral", submitted);
+    return theCase;
   }
 
   @Test
-  void newInformationAboutTheOpenCaseGivesThePoliceADeconflictionTaskWhileTheCaseGoesOn() {
-    ProcessInstance theCase = open("E06000031-2026-00002");
+  void aNewCaseCallsTheGatewayWithItsReferenceAuthorityAndFactsOnly() {
+    ProcessInstance theCase = open();
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Gateway").variables()
+        .containsEntry("caseOwnerGroup", "prevent-police-officer");
+    ProcessInstance gateway = gatewayOf(theCase);
+    assertThat(gateway.getBusinessKey()).isEqualTo(REFERENCE);
+    assertThat(gateway.getTenantId()).isEqualTo("E06000031");
+    assertThat(processEngine.getRuntimeService().getVariables(gateway.getId())).as("the case's facts, passed down")
+        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "concernTypeLabel",
+            "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "taskPriority", "previousCaseRef", "otherAuthority",
+            "caseOwnerGroup", "screeningDueAt", "screeningReminderAt");
+  }
+
+  @Test
+  void anAuthorityWithTheLocalAuthorityLedModelHasItsCasesScreenedByTheChannelCoordinators() {
+    Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of("E06000031",
+        DeliveryModel.LA_LED))));
+    ProcessInstance theCase = open();
+    complete(theCase, "Task_DeconflictReferral", withVariables("deconfliction", "CLEAR"));
+
+    Task screening = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(REFERENCE)
+        .taskDefinitionKey("Task_ScreenReferral").singleResult();
+    BpmnAwareTests.assertThat(screening).hasCandidateGroup("prevent-channel-coordinator");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"NFA_CLOSED, EndEvent_ClosedNoFurtherAction", "POLICE_MANAGED, EndEvent_ClosedPoliceManaged"})
+  void aScreeningOutcomeThatClosesTheCaseEndsItWithItsReasonAndTellsTheReferrers(String outcome, String endEvent) {
+    ProcessInstance theCase = screenedAs(screening(outcome, "nfaReason", "MISTAKEN"));
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Gateway", endEvent).isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.valueOf(outcome)), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED
+        && sent.caseReference().equals("R-11") && sent.recipient().equals(new Recipient.Referrer("referrer@school.example.org"))));
+  }
+
+  @Test
+  void aSignpostedCaseClosesAsSignposted() {
+    ProcessInstance theCase = screenedAs(screening("SIGNPOSTED", "signpostedTo", "HOUSING",
+        "onwardReferralDateDay", 23, "onwardReferralDateMonth", 11, "onwardReferralDateYear", 2026));
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ClosedSignposted").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.SIGNPOSTED), any());
+  }
+
+  @Test
+  void aCaseThatIsPartOfALiveInvestigationLeavesPreventAndItsReferrersHearTheSame() {
+    ProcessInstance theCase = open();
+    complete(theCase, "Task_DeconflictReferral", withVariables("deconfliction", "PURSUE"));
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_LeftPreventForPursue").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.PURSUE), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED));
+  }
+
+  @Test
+  void aMappaCaseIsHandedToTheMappaCoordinatorAndThenClosesAsMappa() {
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_HandOverToMappa");
+    BpmnAwareTests.assertThat(BpmnAwareTests.task(theCase)).hasCandidateGroup("prevent-mappa-coordinator");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.MAPPA), any(), any());
+    complete(theCase, "Task_HandOverToMappa", withVariables("mappaHandOffConfirmed", true));
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_HandedToMappa").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
+  }
+
+  @Test
+  void aCaseListedForThePanelWaitsVisiblyForThePanelStage() {
+    ProcessInstance theCase = screenedAs(screening("REFER_TO_PANEL"));
+    complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
+        "rationale", "Synthetic: shared concern and vulnerability."));
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_AwaitPanel").variables()
+        .containsEntry("gatewayOutcome", "REFER_TO_PANEL");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
+    verify(cases, never()).close(any(), any(), any(), any());
+    assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).containsOnlyKeys("caseRef",
+        "concernType", "urgency", "referrerSector", "ageBand", "concernTypeLabel", "urgencyLabel", "taskPriority",
+        "caseOwnerGroup", "gatewayOutcome");
+
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.PANEL_STAGE_ENDED)
+        .processInstanceBusinessKey(REFERENCE).setVariable("gatewayOutcome", "SIGNPOSTED").correlate();
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ClosedSignposted").isEnded();
+  }
+
+  /** Drives a new case to one wait state of the gateway or after it. */
+  ProcessInstance waitingAt(String waitState) {
+    ProcessInstance theCase = open();
+    if (waitState.equals("Task_DeconflictReferral")) {
+      return theCase;
+    }
+    when(cases.earlierReferrals(any(), any(), any())).thenReturn(new EarlierReferrals(1, Map.of(ClosureReason.NFA_CLOSED, 1)));
+    complete(theCase, "Task_DeconflictReferral", withVariables("deconfliction", "CLEAR"));
+    switch (waitState) {
+      case "Task_ScreenReferral" -> { }
+      case "Task_AssuranceReview" -> complete(theCase, "Task_ScreenReferral", screening("NFA_CLOSED", "nfaReason", "NO_CONCERN"));
+      case "Event_LocalReviewDue" -> complete(theCase, "Task_ScreenReferral", screening("LOCAL_BELOW_THRESHOLD"));
+      case "Task_ReviewBelowThreshold" -> {
+        complete(theCase, "Task_ScreenReferral", screening("LOCAL_BELOW_THRESHOLD"));
+        Job review = processEngine.getManagementService().createJobQuery()
+            .timers().singleResult();
+        ClockUtil.setCurrentTime(review.getDuedate());
+        processEngine.getManagementService().executeJob(review.getId());
+      }
+      case "Task_PreliminaryAssessment" -> complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+      case "Task_AwaitPanel" -> {
+        complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+        complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
+            "rationale", "Synthetic."));
+      }
+      case "Task_HandOverToMappa" -> complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
+      default -> throw new IllegalArgumentException(waitState);
+    }
+    return theCase;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
+      "Task_ReviewBelowThreshold", "Task_PreliminaryAssessment", "Task_AwaitPanel", "Task_HandOverToMappa"})
+  void anImmediateRiskReferralAboutThePersonReachesThePoliceAtEveryWaitState(String waitState) {
+    ProcessInstance theCase = waitingAt(waitState);
+    List<String> waiting = activeActivities();
+    assertThat(waiting).contains(waitState);
 
     processEngine.getRuntimeService().createMessageCorrelation(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE)
-        .processInstanceBusinessKey("E06000031-2026-00002")
-        .setVariablesLocal(withVariables("newReferralId", 12L, "taskPriority", 100)).correlate();
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariablesLocal(withVariables("newReferralId", 12L, "newReferralUrgency", "IMMEDIATE_RISK", "taskPriority", 100))
+        .correlateAllWithResult();
 
-    assertThat(theCase).isWaitingAt("Task_ScreenReferral", "Task_DeconflictNewInformation");
-    org.camunda.bpm.engine.task.Task deconflict = processEngine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_DeconflictNewInformation").singleResult();
-    assertThat(deconflict).hasCandidateGroup("prevent-police-officer");
-    org.assertj.core.api.Assertions.assertThat(deconflict.getPriority()).isEqualTo(100);
+    Task deconflict = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_DeconflictNewInformation")
+        .singleResult();
+    BpmnAwareTests.assertThat(deconflict).hasCandidateGroup("prevent-police-officer");
+    assertThat(deconflict.getPriority()).isEqualTo(100);
+    verify(notifications, atLeastOnce()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
+        && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))
+        && sent.caseReference().equals(REFERENCE)));
+    assertThat(activeActivities()).as("the case goes on where it was").contains(waitState);
 
-    complete(deconflict, withVariables("newInformationDeconflicted", true));
-    assertThat(theCase).hasPassed("EndEvent_NewInformationDeconflicted").isWaitingAt("Task_ScreenReferral");
-    complete(task(theCase), withVariables("deconflictionCompleted", true));
-    execute(job(theCase));
-    assertThat(theCase).isEnded();
+    processEngine.getTaskService().complete(deconflict.getId(), withVariables("newInformationDeconflicted", true));
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_NewInformationDeconflicted").isNotEnded();
+    assertThat(activeActivities()).contains(waitState);
+  }
+
+  /** The activities waiting in the case and in its gateway. */
+  List<String> activeActivities() {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).list()
+        .stream().flatMap(instance -> processEngine.getRuntimeService().getActiveActivityIds(instance.getId()).stream())
+        .toList();
   }
 }

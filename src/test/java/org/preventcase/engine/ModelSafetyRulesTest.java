@@ -32,4 +32,18 @@ class ModelSafetyRulesTest {
   void aDelegateExpressionMayNameNothingElse(String expression) {
     assertThat(ModelSafetyRules.refuseAttribute("delegateExpression", true, expression)).isPresent();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"#{execution.processBusinessKey}", "${execution.processBusinessKey}"})
+  void aCallActivityMayPassTheCallersBusinessKeyDown(String expression) {
+    assertThat(ModelSafetyRules.refuseAttribute("businessKey", true, expression)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"#{execution.getVariable('personName')}", "#{execution.processBusinessKey.concat('x')}",
+      "${execution.processInstance}"})
+  void aCallActivityPassesNothingElseFromTheExecution(String expression) {
+    assertThat(ModelSafetyRules.refuseAttribute("businessKey", true, expression)).isPresent();
+    assertThat(ModelSafetyRules.refuseAttribute("source", true, "#{execution.processBusinessKey}")).isPresent();
+  }
 }

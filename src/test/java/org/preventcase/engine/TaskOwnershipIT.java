@@ -31,7 +31,7 @@ public class TaskOwnershipIT extends ApplicationIT {
   static final String OWNER = "demo-police";
   static final String COLLEAGUE = "test-police-colleague";
   static final String DONE = ReferralExamples.json(Map.of("variables",
-      Map.of("deconflictionCompleted", Map.of("value", true))));
+      Map.of("deconfliction", Map.of("value", "CLEAR"))));
 
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
@@ -104,7 +104,7 @@ public class TaskOwnershipIT extends ApplicationIT {
     assertThat(claim(OWNER, OWNER).statusCode()).isEqualTo(204);
     identity.setAuthentication(COLLEAGUE, List.of("prevent-police-officer"), List.of("E06000031"));
     try {
-      assertThatThrownBy(() -> tasks.complete(task, Map.of("deconflictionCompleted", true)))
+      assertThatThrownBy(() -> tasks.complete(task, Map.of("deconfliction", "CLEAR")))
           .hasRootCauseInstanceOf(TaskOwnershipException.class);
     } finally {
       identity.clearAuthentication();

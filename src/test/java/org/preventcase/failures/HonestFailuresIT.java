@@ -89,7 +89,7 @@ class HonestFailuresIT extends ApplicationIT {
   @Test
   void twoCompletionsOfOneTaskAtOnceAnswerOneSuccessAndNeverA500() throws Exception {
     String task = screeningTaskClaimedBy("demo-police");
-    String done = ReferralExamples.json(Map.of("variables", Map.of("deconflictionCompleted", Map.of("value", true))));
+    String done = ReferralExamples.json(Map.of("variables", Map.of("deconfliction", Map.of("value", "CLEAR"))));
     CyclicBarrier start = new CyclicBarrier(2);
     List<CompletableFuture<HttpResponse<String>>> racers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {

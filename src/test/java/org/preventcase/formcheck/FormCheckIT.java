@@ -38,6 +38,9 @@ public class FormCheckIT extends ApplicationIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String POLICE = "demo-police";
+  static final String MANAGER = "demo-manager";
+  static final String MAPPA = "demo-mappa";
+  static final String RATIONALE = "Synthetic rationale for the form check.";
 
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
@@ -50,8 +53,17 @@ public class FormCheckIT extends ApplicationIT {
     Map<String, Supplier<Place>> places = new LinkedHashMap<>();
     places.put("referral-intake-start", () -> new Place(
         "/engine-rest/process-definition/key/referral-intake/submit-form", "demo-referrer", referral()));
-    places.put("referral-screening", () -> new Place(taskForm(claimed(screeningTask())), POLICE,
-        Map.of("deconflictionCompleted", true)));
+    places.put("referral-deconfliction", () -> new Place(taskForm(claimed(deconflictionTask())), POLICE,
+        Map.of("deconfliction", "CLEAR")));
+    places.put("referral-screening", () -> new Place(taskForm(claimed(screeningTask())), POLICE, screening("NFA_CLOSED")));
+    places.put("preliminary-assessment", () -> new Place(taskForm(claimed(screenedAs("REFER_TO_PANEL",
+        "Task_PreliminaryAssessment"))), POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL", "rationale", RATIONALE)));
+    places.put("below-threshold-review", () -> new Place(taskForm(claimed(belowThresholdReviewTask())), POLICE,
+        Map.of("localReviewDecision", "SCREEN_AGAIN", "rationale", RATIONALE)));
+    places.put("assurance-review", () -> new Place(taskForm(claimed(assuranceReviewTask(), MANAGER)), MANAGER,
+        Map.of("assuranceDecision", "AGREE_CLOSURE", "rationale", RATIONALE)));
+    places.put("mappa-hand-off", () -> new Place(taskForm(claimed(screenedAs("MAPPA", "Task_HandOverToMappa"), MAPPA)),
+        MAPPA, Map.of("mappaHandOffConfirmed", true)));
     places.put("referral-possible-match", () -> new Place(taskForm(claimed(possibleMatchTask())), POLICE,
         Map.of("matchDecision", "DIFFERENT_PERSON")));
     places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
@@ -161,7 +173,7 @@ public class FormCheckIT extends ApplicationIT {
 
   @Test
   void tasklistsSubmissionThroughTheWebappsEngineApiIsRefusedTheSameWay() {
-    String task = claimed(screeningTask());
+    String task = claimed(deconflictionTask());
     Browser police = signIn(POLICE);
     HttpResponse<String> refused = webappPost(police, "/camunda/api/engine/engine/default/task/" + task + "/submit-form",
         body(Map.of()));
@@ -169,10 +181,10 @@ public class FormCheckIT extends ApplicationIT {
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
         assertThat(type).startsWith("application/problem+json"));
     // the form's own words for the field (its requiredMessage), as Tasklist shows them under it
-    assertThat(errors(refused)).containsEntry("deconflictionCompleted",
-        "Confirm that the referral has been checked against live investigations");
+    assertThat(errors(refused)).containsEntry("deconfliction",
+        "Select whether the person is part of a live counter-terrorism investigation");
     assertThat(message(refused))
-        .isEqualTo("There is a problem: Confirm that the referral has been checked against live investigations.");
+        .isEqualTo("There is a problem: Select whether the person is part of a live counter-terrorism investigation.");
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
   }
 
@@ -263,9 +275,68 @@ public class FormCheckIT extends ApplicationIT {
     return claimed(taskId, POLICE);
   }
 
-  /** A new referral's screening task in its case's process. */
+  /** A new referral's first task in its case's gateway: the police deconfliction. */
+  String deconflictionTask() {
+    return task(referAndGetCase(referral()), "Task_DeconflictReferral").getId();
+  }
+
+  static Map<String, Object> screening(String outcome) {
+    Map<String, Object> screening = new HashMap<>(Map.of("gatewayOutcome", outcome, "ideologyIdentified", "YES",
+        "rationale", RATIONALE));
+    if (outcome.equals("NFA_CLOSED")) {
+      screening.put("nfaReason", "MISTAKEN");
+    }
+    return screening;
+  }
+
+  /** The task's form submitted as the user (claimed first), and what follows its asynchronous boundary run. */
+  void worked(String user, String taskId, Map<String, Object> submitted) {
+    HttpResponse<String> done = call("POST", taskForm(claimed(taskId, user)), user, body(submitted));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    executeDueJobs();
+  }
+
+  /** A new referral, deconflicted: its gateway screening task. */
   String screeningTask() {
-    return task(referAndGetCase(referral()), "Task_ScreenReferral").getId();
+    String deconfliction = deconflictionTask();
+    String reference = tasks.createTaskQuery().taskId(deconfliction).singleResult().getName().split(": ")[1];
+    worked(POLICE, deconfliction, Map.of("deconfliction", "CLEAR"));
+    return task(reference, "Task_ScreenReferral").getId();
+  }
+
+  /** A new referral screened with this outcome: the task that follows. */
+  String screenedAs(String outcome, String next) {
+    return screenedWith(screening(outcome), next);
+  }
+
+  String screenedWith(Map<String, Object> screening, String next) {
+    String task = screeningTask();
+    String reference = tasks.createTaskQuery().taskId(task).singleResult().getName().split(": ")[1];
+    worked(POLICE, task, screening);
+    return task(reference, next).getId();
+  }
+
+  /** A case kept under the local below-threshold arrangement whose review is due. */
+  String belowThresholdReviewTask() {
+    String task = screeningTask();
+    String reference = tasks.createTaskQuery().taskId(task).singleResult().getName().split(": ")[1];
+    worked(POLICE, task, screening("LOCAL_BELOW_THRESHOLD"));
+    management.createJobQuery().processInstanceId(tasksProcess(reference)).timers().list()
+        .forEach(review -> management.executeJob(review.getId()));
+    return task(reference, "Task_ReviewBelowThreshold").getId();
+  }
+
+  /** A closure with no ideology identified: the Prevent manager's assurance review. */
+  String assuranceReviewTask() {
+    Map<String, Object> noIdeology = new HashMap<>(screening("NFA_CLOSED"));
+    noIdeology.put("ideologyIdentified", "NO");
+    return screenedWith(noIdeology, "Task_AssuranceReview");
+  }
+
+  /** The case's gateway instance. */
+  String tasksProcess(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey("gateway")
+        .singleResult().getId();
   }
 
   String possibleMatchTask() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ClosureReason;
 import org.preventcase.casefile.NewCase;
 import org.preventcase.casefile.CaseFixtures;
 import org.preventcase.caseprocess.UnreceivedMessage;
@@ -163,7 +164,7 @@ class KnownPersonsIT extends ApplicationIT {
     Map<String, Object> first = person();
     String earlier = refer(first);
     Actor coordinator = actors.of("demo-coordinator");
-    cases.changeStage(coordinator, earlier, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
+    cases.close(coordinator, earlier, ClosureReason.NFA_CLOSED, Purpose.of(Purpose.Code.CASE_API));
 
     String repeat = refer(first);
 
@@ -171,7 +172,7 @@ class KnownPersonsIT extends ApplicationIT {
     assertThat(jdbc.queryForObject("SELECT previous_case_reference FROM case_file WHERE reference = ?", String.class,
         repeat)).isEqualTo(earlier);
     assertThat(runtime.getVariables(tasks.createTaskQuery().processInstanceBusinessKey(repeat)
-        .taskDefinitionKey("Task_ScreenReferral").singleResult().getExecutionId()))
+        .taskDefinitionKey("Task_DeconflictReferral").singleResult().getExecutionId()))
         .containsEntry("previousCaseRef", earlier);
     assertThat(signIn("demo-police").get("/cases/" + repeat).body()).contains("Earlier cases of this person")
         .contains("href=\"/cases/" + earlier + "\"");
@@ -182,6 +183,7 @@ class KnownPersonsIT extends ApplicationIT {
   void aPersonInThePostExitReviewWindowHasTheReferralSentToThatCase() {
     Map<String, Object> first = person();
     String reviewed = refer(first);
+    cases.close(actors.of("demo-coordinator"), reviewed, ClosureReason.NFA_CLOSED, Purpose.of(Purpose.Code.CASE_API));
     cases.changeStage(actors.of("demo-coordinator"), reviewed, Stage.POST_EXIT_REVIEW, CaseStatus.CLOSED,
         Purpose.of(Purpose.Code.CASE_API));
     long casesBefore = count("SELECT count(*) FROM case_file");
@@ -214,7 +216,7 @@ class KnownPersonsIT extends ApplicationIT {
 
     assertThat(reference).isNotEqualTo(lutonCase).startsWith("E06000031-");
     Map<String, Object> facts = runtime.getVariables(tasks.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey("Task_ScreenReferral").singleResult().getExecutionId());
+        .taskDefinitionKey("Task_DeconflictReferral").singleResult().getExecutionId());
     assertThat(facts).containsEntry("otherAuthority", "Luton").doesNotContainValue(lutonCase);
     assertThat(signIn("demo-police").get("/cases/" + reference).body()).doesNotContain("Luton's own account")
         .doesNotContain(lutonCase);

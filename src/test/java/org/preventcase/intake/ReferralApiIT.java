@@ -68,8 +68,9 @@ public class ReferralApiIT extends ApplicationIT {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String reference = caseOf(jdbc, created);
     assertThat(reference).startsWith("E06000032-");
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getTenantId())
-        .isEqualTo("E06000032");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list())
+        .as("the case process and its gateway").hasSize(2)
+        .allSatisfy(instance -> assertThat(instance.getTenantId()).isEqualTo("E06000032"));
   }
 
   @Test
@@ -172,7 +173,7 @@ public class ReferralApiIT extends ApplicationIT {
     String reference = caseOf(jdbc, created);
     assertThat(reference).matches(CaseReference.PATTERN);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + referralId);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_DeconflictReferral")
         .count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("""
         SELECT r.submitted_through FROM referral r JOIN case_referral l ON l.referral_id = r.id
@@ -414,7 +415,7 @@ public class ReferralApiIT extends ApplicationIT {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String reference = caseOf(jdbc, created);
     org.camunda.bpm.engine.task.Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey("Task_ScreenReferral").singleResult();
+        .taskDefinitionKey("Task_DeconflictReferral").singleResult();
     assertThat(screening.getPriority()).isEqualTo(100);
     assertThat(tasks.createTaskQuery().taskCandidateGroup("prevent-police-officer").orderByTaskPriority().desc()
         .listPage(0, 1).get(0).getPriority()).as("no police task is ahead of it").isEqualTo(100);

@@ -63,7 +63,7 @@ class ReferralIntakeBenchmark extends ApplicationIT {
     long start = System.nanoTime();
     HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "bench-" + marker, body);
     String reference = ReferralApiIT.caseOf(jdbc, created);
-    while (tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ScreenReferral")
+    while (tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_DeconflictReferral")
         .count() == 0) {
       Thread.onSpinWait();
     }

@@ -64,12 +64,13 @@ public class ReferralIntakeIT extends ApplicationIT {
         .containsExactly("Ozzy" + marker, "O. T. Marsh" + marker);
 
     Task screening = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-    assertThat(screening.getTaskDefinitionKey()).isEqualTo("Task_ScreenReferral");
+    assertThat(screening.getTaskDefinitionKey()).isEqualTo("Task_DeconflictReferral");
     assertThat(screening.getTenantId()).isEqualTo("E06000031");
     assertThat(runtime.getVariables(screening.getExecutionId()))
         .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority",
-            "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "authorityCode", "screeningDueAt");
-    assertThat(screening.getName()).isEqualTo("Screen referral and deconflict: " + reference);
+            "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "previousCaseRef",
+            "otherAuthority", "caseOwnerGroup", "screeningDueAt", "screeningReminderAt");
+    assertThat(screening.getName()).isEqualTo("Deconflict the referral: " + reference);
 
     assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();
   }

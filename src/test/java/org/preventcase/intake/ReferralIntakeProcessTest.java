@@ -2,8 +2,12 @@ package org.preventcase.intake;
 
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.caseprocess.Messages;
-import org.preventcase.caseprocess.NotifyPoliceOfImmediateRisk;
 import org.preventcase.caseprocess.PreventCase;
+import org.preventcase.caseprocess.DeliveryModels;
+import org.preventcase.caseprocess.SetCaseOwnerGroup;
+import org.preventcase.casefile.EarlierReferrals;
+import org.preventcase.gateway.Gateway;
+import org.preventcase.gateway.GatewayMocks;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -55,8 +59,11 @@ import org.preventcase.security.Actors;
  * acknowledgement goes through the outbox once the referral has its case. Both models are covered in full.
  */
 @Deployment(resources = {"processes/intake/referral-intake.bpmn", "processes/case/prevent-case.bpmn",
+    "processes/gateway/gateway.bpmn", "processes/gateway/assurance-review.dmn",
     "processes-test/post-exit-review-receiver.bpmn", "forms/referral-intake-start.form",
-    "forms/referral-screening.form", "forms/referral-possible-match.form", "forms/new-information-deconfliction.form"})
+    "forms/referral-deconfliction.form", "forms/referral-screening.form", "forms/preliminary-assessment.form",
+    "forms/below-threshold-review.form", "forms/assurance-review.form", "forms/mappa-hand-off.form",
+    "forms/referral-possible-match.form", "forms/new-information-deconfliction.form"})
 class ReferralIntakeProcessTest {
 
   static final String AUTHORITY = "E06000031";
@@ -67,7 +74,7 @@ class ReferralIntakeProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(PreventCase.PROCESS_KEY).build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(PreventCase.PROCESS_KEY, Gateway.PROCESS_KEY).build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
@@ -95,9 +102,9 @@ class ReferralIntakeProcessTest {
     Mocks.register("sendNewInformationToOpenCase", new CaseMessage(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE));
     Mocks.register("sendReferralDuringPostExitReview", new CaseMessage(Messages.REFERRAL_DURING_POST_EXIT_REVIEW));
     Mocks.register("acknowledgeReferral", new AcknowledgeReferral(cases, notifications, actors));
-    Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(notifications));
-    Mocks.register("setScreeningDeadline", (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
-        execution.setVariable("screeningDueAt", java.util.Date.from(Instant.parse("2026-11-30T17:00:00Z"))));
+    when(cases.earlierReferrals(any(), any(), any())).thenReturn(new EarlierReferrals(0, Map.of()));
+    GatewayMocks.register(cases, actors, notifications);
+    Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     when(cases.referrerAddress(any(), any(), anyLong())).thenReturn("dsl@school.example");
     signIn("demo-referrer");
     FixedAuthority.use(processEngine, AUTHORITY);
@@ -157,22 +164,23 @@ class ReferralIntakeProcessTest {
         && sent.facts().equals(MessageFacts.NONE)));
     verify(notifications, never()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL));
     ProcessInstance theCase = caseProcess(NEW_CASE);
-    assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsOnly(
+    assertThat(theCase).isWaitingAt("CallActivity_Gateway").variables().containsOnly(
         Assertions.entry("caseRef", NEW_CASE), Assertions.entry("concernType", "EXTREME_RIGHT_WING"),
         Assertions.entry("urgency", "ROUTINE"), Assertions.entry("referrerSector", "EDUCATION"),
         Assertions.entry("ageBand", "AGED_11_TO_15"), Assertions.entry("taskPriority", 50),
         Assertions.entry("concernTypeLabel", "Extreme Right-Wing"), Assertions.entry("urgencyLabel", "Routine"),
         Assertions.entry("referrerSectorLabel", "Education: schools, colleges, early years"),
         Assertions.entry("ageBandLabel", "11 to 15"),
-        Assertions.entry("authorityCode", AUTHORITY),
-        Assertions.entry("screeningDueAt", java.util.Date.from(Instant.parse("2026-11-30T17:00:00Z"))));
-    assertThat(task()).hasCandidateGroup("prevent-police-officer")
-        .hasName("Screen referral and deconflict: " + NEW_CASE);
-    Assertions.assertThat(task().getPriority()).isEqualTo(50);
+        Assertions.entry("authorityCode", AUTHORITY), Assertions.entry("caseOwnerGroup", "prevent-police-officer"));
+    Task first = screeningTask(NEW_CASE);
+    assertThat(first).hasCandidateGroup("prevent-police-officer").hasName("Deconflict the referral: " + NEW_CASE);
+    Assertions.assertThat(first.getPriority()).isEqualTo(50);
+  }
 
-    complete(task(), withVariables("deconflictionCompleted", true));
-    execute(job(theCase));
-    assertThat(theCase).isEnded();
+  /** The case's first police task: the deconfliction in its gateway. */
+  Task screeningTask(String reference) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_DeconflictReferral").singleResult();
   }
 
   @Test
@@ -184,7 +192,7 @@ class ReferralIntakeProcessTest {
     assertThat(intake).hasPassed("Task_OpenRepeatCase", "Task_StartCaseProcess").hasNotPassed("Task_OpenCase")
         .isEnded();
     verify(cases).openCaseForReferral(REFERRER, AUTHORITY, REFERRAL_ID, KNOWN_CASE);
-    assertThat(caseProcess(NEW_CASE)).isWaitingAt("Task_ScreenReferral").variables()
+    assertThat(caseProcess(NEW_CASE)).isWaitingAt("CallActivity_Gateway").variables()
         .containsEntry("previousCaseRef", KNOWN_CASE);
   }
 
@@ -217,10 +225,10 @@ class ReferralIntakeProcessTest {
     Assertions.assertThat(processEngine.getTaskService().getVariables(deconflict.getId()))
         .containsEntry("newReferralId", REFERRAL_ID).containsEntry("newReferralUrgency", "IMMEDIATE_RISK")
         .containsEntry("caseRef", KNOWN_CASE);
-    assertThat(knownCase).isWaitingAt("Task_ScreenReferral", "Task_DeconflictNewInformation");
+    assertThat(knownCase).isWaitingAt("CallActivity_Gateway", "Task_DeconflictNewInformation");
 
     complete(deconflict, withVariables("newInformationDeconflicted", true));
-    assertThat(knownCase).isWaitingAt("Task_ScreenReferral");
+    assertThat(knownCase).isWaitingAt("CallActivity_Gateway");
   }
 
   @Test
@@ -264,7 +272,7 @@ class ReferralIntakeProcessTest {
 
     assertThat(intake).hasPassed("Gateway_IsSamePerson", "Gateway_NewCaseNeeded", "Task_OpenCase",
         "Task_StartCaseProcess").hasNotPassed("Task_LinkReferralToOpenCase").isEnded();
-    assertThat(caseProcess(NEW_CASE)).isWaitingAt("Task_ScreenReferral");
+    assertThat(caseProcess(NEW_CASE)).isWaitingAt("CallActivity_Gateway");
   }
 
   @Test
@@ -292,13 +300,13 @@ class ReferralIntakeProcessTest {
     refer(urgent);
 
     ProcessInstance theCase = caseProcess(NEW_CASE);
-    assertThat(theCase).isWaitingAt("Task_ScreenReferral").variables().containsEntry("taskPriority", 100)
+    assertThat(theCase).isWaitingAt("CallActivity_Gateway").variables().containsEntry("taskPriority", 100)
         .containsEntry("otherAuthority", "Luton Borough Council");
-    Assertions.assertThat(task(theCase).getPriority()).isEqualTo(100);
+    Assertions.assertThat(screeningTask(NEW_CASE).getPriority()).isEqualTo(100);
     verify(notifications).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
-        && sent.caseReference().equals(NEW_CASE) && sent.eventId().equals(task(theCase).getId())
+        && sent.caseReference().equals(NEW_CASE) && sent.eventId().equals(screeningTask(NEW_CASE).getId())
         && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))
-        && ("Screen referral and deconflict: " + NEW_CASE).equals(sent.facts().taskName())));
+        && ("Deconflict the referral: " + NEW_CASE).equals(sent.facts().taskName())));
   }
 
   @Test

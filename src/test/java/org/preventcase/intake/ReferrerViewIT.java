@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ClosureReason;
 import org.preventcase.casefile.CaseStatus;
 import org.preventcase.casefile.Stage;
 import org.preventcase.security.Actors;
@@ -61,7 +62,7 @@ class ReferrerViewIT extends ApplicationIT {
     assertThat(call("GET", "/api/referrals/" + referralId, "demo-referrer", null).body())
         .doesNotContain("POLICE_MANAGED").contains("being considered");
 
-    cases.changeStage(actors.of("demo-police"), reference, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
+    cases.close(actors.of("demo-police"), reference, ClosureReason.NFA_CLOSED, Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-referrer"), referralId).path("status").asText()).isEqualTo("closed");
     HttpResponse<String> page = signIn("demo-referrer").get("/referrals/mine");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -91,7 +92,7 @@ class ReferrerViewIT extends ApplicationIT {
     assertThat(find(mine("demo-referrer"), JSON.readTree(first.body()).path("referralId").asLong())
         .path("status").asText()).isEqualTo("being considered");
 
-    cases.changeStage(actors.of("demo-police"), reference, Stage.CLOSED, CaseStatus.CLOSED, Purpose.of(Purpose.Code.CASE_API));
+    cases.close(actors.of("demo-police"), reference, ClosureReason.NFA_CLOSED, Purpose.of(Purpose.Code.CASE_API));
     assertThat(find(mine("demo-coordinator"), joined.path("referralId").asLong()).path("status").asText())
         .isEqualTo("closed");
   }

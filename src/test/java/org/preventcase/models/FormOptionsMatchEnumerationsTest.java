@@ -12,6 +12,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.preventcase.vocabulary.Agency;
+import org.preventcase.vocabulary.AssuranceDecision;
+import org.preventcase.vocabulary.DeconflictionResult;
+import org.preventcase.vocabulary.GatewayOutcome;
+import org.preventcase.vocabulary.IdeologyIdentified;
+import org.preventcase.vocabulary.LocalReviewDecision;
+import org.preventcase.vocabulary.NoFurtherActionReason;
+import org.preventcase.vocabulary.PreliminaryDecision;
+import org.preventcase.vocabulary.SignpostDestination;
 import org.preventcase.vocabulary.Answer;
 import org.preventcase.vocabulary.ConcernType;
 import org.preventcase.vocabulary.FormOption;
@@ -38,7 +46,15 @@ class FormOptionsMatchEnumerationsTest {
           Map.entry("agenciesToAsk", (FormOption[]) PartnerAgency.values()),
           Map.entry("agencyHolds", (FormOption[]) InformationHeld.values()),
           Map.entry("informationFactors", (FormOption[]) InformationFactor.values()),
-          Map.entry("overdueDecision", (FormOption[]) OverdueDecision.values())))
+          Map.entry("overdueDecision", (FormOption[]) OverdueDecision.values()),
+          Map.entry("deconfliction", DeconflictionResult.values()),
+          Map.entry("gatewayOutcome", GatewayOutcome.values()),
+          Map.entry("nfaReason", NoFurtherActionReason.values()),
+          Map.entry("signpostedTo", SignpostDestination.values()),
+          Map.entry("ideologyIdentified", IdeologyIdentified.values()),
+          Map.entry("preliminaryDecision", PreliminaryDecision.values()),
+          Map.entry("localReviewDecision", LocalReviewDecision.values()),
+          Map.entry("assuranceDecision", AssuranceDecision.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test

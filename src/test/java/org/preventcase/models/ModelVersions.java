@@ -25,7 +25,10 @@ public final class ModelVersions implements AutoCloseable {
     this.engine = engine;
   }
 
-  /** processes/case/prevent-case.bpmn is read from processes-previous/case/prevent-case.bpmn. */
+  /**
+   * processes/case/prevent-case.bpmn is read from processes-previous/case/prevent-case.bpmn; the
+   * forms (and any process it calls) are deployed with it. Returns the model's definition.
+   */
   public ProcessDefinition deployPrevious(String model, String... forms) {
     return deploy(model, "processes-previous/" + model.substring("processes/".length()), forms);
   }
@@ -42,7 +45,8 @@ public final class ModelVersions implements AutoCloseable {
     }
     String id = builder.deploy().getId();
     deployments.add(id);
-    return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(id).singleResult();
+    return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(id)
+        .processDefinitionResourceName(name).singleResult();
   }
 
   /** An instance of {@code definition} waiting at these activities (started before each, listeners skipped). */

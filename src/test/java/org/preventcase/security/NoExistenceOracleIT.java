@@ -76,7 +76,8 @@ class NoExistenceOracleIT extends ApplicationIT {
         "demo-referrer", ReferralExamples.submitFormBody(ReferralExamples.valid("Orc" + System.nanoTime())));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String reference = started.body().replaceFirst(".*\"businessKey\":\"([^\"]+)\".*", "$1");
-    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
+    // the case's gateway (called by its case process) holds the police's first task
+    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(org.preventcase.gateway.Gateway.PROCESS_KEY)
         .processInstanceBusinessKey(reference).singleResult().getId();
     String screening = tasks.createTaskQuery().processInstanceId(instance).list().get(0).getExecutionId();
     runtime.createIncident("test-incident", screening, "configuration"); // on the execution at the screening task

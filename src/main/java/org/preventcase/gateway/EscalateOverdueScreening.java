@@ -1,4 +1,4 @@
-package org.preventcase.caseprocess;
+package org.preventcase.gateway;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component("escalateOverdueScreening")
 public class EscalateOverdueScreening implements JavaDelegate {
 
-  static final String TASK_NAME = "Screen referral and deconflict";
+  static final String TASK_NAME = "Screening";
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private final CaseService cases;
   private final Notifications notifications;
@@ -44,10 +44,10 @@ public class EscalateOverdueScreening implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(IntakeVariables.CASE_REF);
-    Date due = (Date) execution.getVariable(Deadlines.variableName(CaseDeadlines.SCREENING));
+    Date due = (Date) execution.getVariable(Deadlines.variableName(GatewayDeadlines.SCREENING));
     LocalDate dueDay = LocalDate.ofInstant(due.toInstant(), LONDON);
     cases.addEntry(actors.acting(execution), reference, new NewEntry(EntryKind.NOTE, "Screening overdue",
-        "The police screening and deconfliction was due by " + dueDay + " and is not complete; the Prevent managers "
+        "The screening (deconfliction and gateway screening) was due by " + dueDay + " and is not complete; the Prevent managers "
             + "have been told."), new Purpose(Purpose.Code.PROCESS, "screening overdue"));
     notifications.send(new Notification(execution.getTenantId(), reference, MessageType.TASK_ESCALATION,
         new Recipient.GroupMembers(Role.PREVENT_MANAGER.groupId()), MessageFacts.task(TASK_NAME, dueDay),

@@ -1,0 +1,37 @@
+package org.preventcase.caseprocess;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.preventcase.audit.Purpose;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ClosureReason;
+import org.preventcase.security.Actors;
+import org.preventcase.vocabulary.IntakeVariables;
+
+/**
+ * A start listener of one of the case process's closing end events (one bean per reason:
+ * {@code ${closeCaseNoFurtherAction}}, ...): the case record is closed with its reason and time, as
+ * the user whose decision ended the case or, after an asynchronous boundary, as the system actor.
+ */
+public class CloseCase implements ExecutionListener {
+
+  private final CaseService cases;
+  private final Actors actors;
+  private final ClosureReason reason;
+
+  public CloseCase(CaseService cases, Actors actors, ClosureReason reason) {
+    this.cases = cases;
+    this.actors = actors;
+    this.reason = reason;
+  }
+
+  public ClosureReason reason() {
+    return reason;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    cases.close(actors.acting(execution), (String) execution.getVariable(IntakeVariables.CASE_REF), reason,
+        new Purpose(Purpose.Code.PROCESS, "case closed: " + reason.name()));
+  }
+}

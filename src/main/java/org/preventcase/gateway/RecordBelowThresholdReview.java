@@ -1,0 +1,53 @@
+package org.preventcase.gateway;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.preventcase.audit.Purpose;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.EntryKind;
+import org.preventcase.casefile.NewEntry;
+import org.preventcase.security.Actors;
+import org.preventcase.vocabulary.GatewayOutcome;
+import org.preventcase.vocabulary.GatewayVariables;
+import org.preventcase.vocabulary.IntakeVariables;
+import org.preventcase.vocabulary.LocalReviewDecision;
+import org.springframework.stereotype.Component;
+
+/**
+ * `${recordBelowThresholdReview}`, the complete listener of the review of a case kept under the local
+ * below-threshold arrangement: a review entry by the case owner; closing it makes gatewayOutcome
+ * NFA_CLOSED (with its reason), screening it again leaves the outcome to the new screening.
+ */
+@Component("recordBelowThresholdReview")
+public class RecordBelowThresholdReview implements TaskListener {
+
+  private final CaseService cases;
+  private final Actors actors;
+
+  public RecordBelowThresholdReview(CaseService cases, Actors actors) {
+    this.cases = cases;
+    this.actors = actors;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedDecision submitted = new SubmittedDecision(task);
+    LocalReviewDecision decision = submitted.required(GatewayVariables.LOCAL_REVIEW_DECISION, LocalReviewDecision.class,
+        "the decision of the review");
+    boolean close = decision == LocalReviewDecision.CLOSE;
+    if (close) {
+      submitted.closingDetails(GatewayOutcome.NFA_CLOSED, null);
+    }
+    if (submitted.rationale() == null) {
+      throw new IllegalArgumentException("Enter the rationale for the decision");
+    }
+    cases.addEntry(actors.acting(task.getExecution()), (String) task.getVariable(IntakeVariables.CASE_REF),
+        new NewEntry(EntryKind.REVIEW, "Below-threshold review: " + decision.label(), submitted.body()),
+        new Purpose(Purpose.Code.TASK, task.getId()));
+    if (close) {
+      task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME, GatewayOutcome.NFA_CLOSED.name());
+      task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME_LABEL, GatewayOutcome.NFA_CLOSED.label());
+    }
+    submitted.removeFromEngine();
+  }
+}
