@@ -128,11 +128,11 @@ class BrowserIT extends ApplicationIT {
             {"name": "audit-user", "path": "/audit/users/demo-coordinator"},
             {"name": "audit-verification", "path": "/audit/verification"},
             {"name": "access-requests", "path": "/access-requests"},
-            {"name": "stuck-notifications", "path": "/notifications/stuck"},
-            {"name": "tasklist-refused", "path": "/camunda/app/tasklist/default/", "status": 403}]},
+            {"name": "stuck-notifications", "path": "/notifications/stuck"}]},
          {"user": "demo-referrer", "landing": "/camunda/app/tasklist/", "pages": []},
          {"user": "demo-admin", "landing": "/camunda/app/admin/", "pages": []},
-         {"user": "demo-process-owner", "landing": "/camunda/app/cockpit/", "pages": []}]
+         {"user": "demo-process-owner", "landing": "/camunda/app/cockpit/", "pages": [
+            {"name": "tasklist-refused", "path": "/camunda/app/tasklist/default/", "status": 403}]}]
         """.formatted(reference, org.preventcase.casefile.ReferralReference.of(referral), marker, byReference, byName,
         possibleMatch);
     String output = node(List.of("pages-axe.mjs"), Map.of(

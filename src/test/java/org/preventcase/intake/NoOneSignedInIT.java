@@ -55,8 +55,8 @@ class NoOneSignedInIT extends ApplicationIT {
     assertThat(jdbc.queryForObject("""
         SELECT count(*) FROM notification_outbox WHERE case_reference = ? AND message_type = 'TASK_ESCALATION'""",
         Long.class, reference)).isOne();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult())
-        .as("the screening task stays open").isNotNull();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PreventCase.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).singleResult()).as("the case and its screening stay open").isNotNull();
   }
 
   @Test

@@ -79,8 +79,9 @@ class PagesIT extends ApplicationIT {
   }
 
   @Test
-  void aManagerOpeningTasklistGetsTheFriendlyRefusalNotTheContainersPage() {
-    HttpResponse<String> refused = signIn("demo-manager").get("/camunda/app/tasklist/default/");
+  void aProcessOwnerOpeningTasklistGetsTheFriendlyRefusalNotTheContainersPage() {
+    // Prevent managers open Tasklist for the assurance reviews offered to them (issue 9); process owners do not
+    HttpResponse<String> refused = signIn("demo-process-owner").get("/camunda/app/tasklist/default/");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("You cannot open this page").contains("govuk-header")
         .doesNotContain("HTTP Status").doesNotContain("Apache Tomcat");
