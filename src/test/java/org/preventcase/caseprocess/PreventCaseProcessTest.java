@@ -3,6 +3,7 @@ package org.preventcase.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
@@ -39,6 +40,7 @@ import org.preventcase.casefile.ReferrerContact;
 import org.preventcase.casefile.Stage;
 import org.preventcase.gateway.Gateway;
 import org.preventcase.gateway.GatewayMocks;
+import org.preventcase.information.InformationGatheringMocks;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notifications;
@@ -53,6 +55,8 @@ import org.preventcase.security.Actors;
  * every wait state of the gateway and after it.
  */
 @Deployment(resources = {"processes/case/prevent-case.bpmn", "processes/gateway/gateway.bpmn",
+    "processes/gateway/information-gathering.bpmn", "forms/information-agencies.form", "forms/information-request.form",
+    "forms/information-overdue.form",
     "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
     "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
     "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form"})
@@ -63,7 +67,7 @@ class PreventCaseProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY).build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY, "information-gathering").build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
@@ -79,6 +83,8 @@ class PreventCaseProcessTest {
     when(cases.earlierReferrals(any(), any(), any())).thenReturn(new EarlierReferrals(0, Map.of()));
     when(cases.referrersOf(any(), eq(REFERENCE), any())).thenReturn(List.of(
         new ReferrerContact(11, "referrer@school.example.org"), new ReferrerContact(12, null)));
+    when(cases.askForInformation(any(), anyString(), any(), anyString(), any())).thenReturn(7L);
+    InformationGatheringMocks.register(processEngine, cases, notifications);
     GatewayMocks.register(cases, actors, notifications);
     Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
@@ -213,6 +219,7 @@ class PreventCaseProcessTest {
   @Test
   void aCaseListedForThePanelWaitsVisiblyForThePanelStage() {
     ProcessInstance theCase = screenedAs(screening("REFER_TO_PANEL"));
+    gatherInformation(theCase);
     complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
         "rationale", "Synthetic: shared concern and vulnerability."));
 
@@ -248,9 +255,14 @@ class PreventCaseProcessTest {
         ClockUtil.setCurrentTime(review.getDuedate());
         processEngine.getManagementService().executeJob(review.getId());
       }
-      case "Task_PreliminaryAssessment" -> complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+      case "Task_SelectPartnerAgencies" -> complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+      case "Task_PreliminaryAssessment" -> {
+        complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+        gatherInformation(theCase);
+      }
       case "Task_AwaitPanel" -> {
         complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+        gatherInformation(theCase);
         complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
             "rationale", "Synthetic."));
       }
@@ -262,7 +274,8 @@ class PreventCaseProcessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
-      "Task_ReviewBelowThreshold", "Task_PreliminaryAssessment", "Task_AwaitPanel", "Task_HandOverToMappa"})
+      "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_PreliminaryAssessment", "Task_AwaitPanel",
+      "Task_HandOverToMappa"})
   void anImmediateRiskReferralAboutThePersonReachesThePoliceAtEveryWaitState(String waitState) {
     ProcessInstance theCase = waitingAt(waitState);
     List<String> waiting = activeActivities();
@@ -288,6 +301,13 @@ class PreventCaseProcessTest {
   }
 
   /** The activities waiting in the case and in its gateway. */
+  /** The gateway's information gathering, worked through: one agency asked, its answer given. */
+  void gatherInformation(ProcessInstance theCase) {
+    ProcessInstance gateway = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(theCase.getId()).singleResult();
+    InformationGatheringMocks.gatherFromOneAgency(processEngine, gateway);
+  }
+
   List<String> activeActivities() {
     return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).list()
         .stream().flatMap(instance -> processEngine.getRuntimeService().getActiveActivityIds(instance.getId()).stream())

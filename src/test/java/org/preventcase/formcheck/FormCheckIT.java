@@ -56,8 +56,7 @@ public class FormCheckIT extends ApplicationIT {
     places.put("referral-deconfliction", () -> new Place(taskForm(claimed(deconflictionTask())), POLICE,
         Map.of("deconfliction", "CLEAR")));
     places.put("referral-screening", () -> new Place(taskForm(claimed(screeningTask())), POLICE, screening("NFA_CLOSED")));
-    places.put("preliminary-assessment", () -> new Place(taskForm(claimed(screenedAs("REFER_TO_PANEL",
-        "Task_PreliminaryAssessment"))), POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL", "rationale", RATIONALE)));
+    places.put("preliminary-assessment", () -> new Place(taskForm(claimed(preliminaryAssessmentTask())), POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL", "rationale", RATIONALE)));
     places.put("below-threshold-review", () -> new Place(taskForm(claimed(belowThresholdReviewTask())), POLICE,
         Map.of("localReviewDecision", "SCREEN_AGAIN", "rationale", RATIONALE)));
     places.put("assurance-review", () -> new Place(taskForm(claimed(assuranceReviewTask(), MANAGER)), MANAGER,
@@ -314,6 +313,16 @@ public class FormCheckIT extends ApplicationIT {
     String reference = tasks.createTaskQuery().taskId(task).singleResult().getName().split(": ")[1];
     worked(POLICE, task, screening);
     return task(reference, next).getId();
+  }
+
+  /** A case referred towards the panel whose information gathering is done (Education asked, and answered). */
+  String preliminaryAssessmentTask() {
+    String screen = screeningTask();
+    String reference = tasks.createTaskQuery().taskId(screen).singleResult().getName().split(": ")[1];
+    worked(POLICE, screen, screening("REFER_TO_PANEL"));
+    worked(POLICE, task(reference, "Task_SelectPartnerAgencies").getId(), Map.of("agenciesToAsk", List.of("EDUCATION"), "informationAsked", "Is the person known to you?"));
+    worked(EDUCATION, task(reference, "Task_AnswerInformationRequest").getId(), Map.of("agencyHolds", "NOT_KNOWN"));
+    return task(reference, "Task_PreliminaryAssessment").getId();
   }
 
   /** A case kept under the local below-threshold arrangement whose review is due. */

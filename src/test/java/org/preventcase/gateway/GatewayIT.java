@@ -56,16 +56,29 @@ class GatewayIT extends ApplicationIT {
 
   /** Claims and submits the task's form through the REST API as the user; then the due jobs run. */
   void work(String reference, String activity, String user, Map<String, Object> form) {
+    Map<String, Object> variables = new HashMap<>();
+    form.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+    submit(reference, activity, user, ReferralExamples.json(Map.of("variables", variables)));
+  }
+
+  /** Claims the case's open task at {@code activity} as {@code user} and submits its form (a submit-form body). */
+  void submit(String reference, String activity, String user, String body) {
     String id = task(reference, activity).getId();
     HttpResponse<String> claim = call("POST", "/engine-rest/task/" + id + "/claim", user,
         "{\"userId\": \"" + user + "\"}");
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    Map<String, Object> variables = new HashMap<>();
-    form.forEach((key, value) -> variables.put(key, Map.of("value", value)));
-    HttpResponse<String> submitted = call("POST", "/engine-rest/task/" + id + "/submit-form", user,
-        ReferralExamples.json(Map.of("variables", variables)));
+    HttpResponse<String> submitted = call("POST", "/engine-rest/task/" + id + "/submit-form", user, body);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     executeDueJobs();
+  }
+
+  /** The information gathering: the case owner asks Education, which answers that it does not know the person. */
+  void gatherInformationFromEducation(String reference) {
+    submit(reference, "Task_SelectPartnerAgencies", POLICE, """
+        {"variables": {"agenciesToAsk": {"type": "Json", "value": "[\\"EDUCATION\\"]"},
+         "informationAsked": {"type": "String", "value": "Is the person known to you?"}}}""");
+    submit(reference, "Task_AnswerInformationRequest", "demo-panel-education", """
+        {"variables": {"agencyHolds": {"type": "String", "value": "NOT_KNOWN"}}}""");
   }
 
   Map<String, Object> record(String reference) {
@@ -129,6 +142,8 @@ class GatewayIT extends ApplicationIT {
     assertThat(runtime.getVariables(gateway)).as("the rationale is in the record, not the engine")
         .doesNotContainKey("rationale");
 
+    gatherInformationFromEducation(reference);
+    assertThat(entries(reference)).extracting(entry -> entry.get("kind")).contains("INFORMATION_SHARED");
     work(reference, "Task_PreliminaryAssessment", POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL",
         "rationale", "Synthetic: shared concern, vulnerability and risk."));
     assertThat(record(reference)).containsEntry("stage", "PANEL").containsEntry("status", "OPEN");

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -39,6 +40,7 @@ import org.preventcase.casefile.EarlierReferrals;
 import org.preventcase.casefile.NewEntry;
 import org.preventcase.casefile.Stage;
 import org.preventcase.caseprocess.DeliveryModel;
+import org.preventcase.information.InformationGatheringMocks;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notification;
@@ -54,6 +56,8 @@ import org.preventcase.security.Actors;
  * assessment. The decisions' listeners are the real ones, writing to a mocked case record.
  */
 @Deployment(resources = {"processes/gateway/gateway.bpmn", "processes-test/gateway-caller.bpmn", "processes/gateway/assurance-review.dmn",
+    "processes/gateway/information-gathering.bpmn", "forms/information-agencies.form", "forms/information-request.form",
+    "forms/information-overdue.form",
     "forms/referral-deconfliction.form", "forms/referral-screening.form", "forms/preliminary-assessment.form",
     "forms/below-threshold-review.form", "forms/assurance-review.form"})
 class GatewayProcessTest {
@@ -67,7 +71,7 @@ class GatewayProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("gateway-caller").build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("gateway-caller", "information-gathering").build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
@@ -81,6 +85,8 @@ class GatewayProcessTest {
     ClockUtil.setCurrentTime(Date.from(OPENED));
     when(actors.acting(any())).thenReturn(Actor.system("E06000031"));
     when(cases.earlierReferrals(any(), any(), any())).thenAnswer(call -> earlier);
+    when(cases.askForInformation(any(), anyString(), any(), anyString(), any())).thenReturn(7L);
+    InformationGatheringMocks.register(processEngine, cases, notifications);
     GatewayMocks.register(cases, actors, notifications);
     FixedAuthority.use(processEngine, "E06000031");
   }
@@ -237,6 +243,8 @@ class GatewayProcessTest {
     deconflictClear(gateway);
     complete(gateway, screening("REFER_TO_PANEL"));
 
+    BpmnAwareTests.assertThat(gateway).isWaitingAt("CallActivity_GatherInformation");
+    InformationGatheringMocks.gatherFromOneAgency(processEngine, gateway);
     BpmnAwareTests.assertThat(gateway).isWaitingAt("Task_PreliminaryAssessment");
     BpmnAwareTests.assertThat(task(gateway)).hasCandidateGroup(model.caseOwnerGroup());
     verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.INFORMATION_GATHERING), any(), any());
@@ -255,6 +263,7 @@ class GatewayProcessTest {
     ProcessInstance gateway = start(DeliveryModel.LA_LED);
     deconflictClear(gateway);
     complete(gateway, screening("REFER_TO_PANEL"));
+    InformationGatheringMocks.gatherFromOneAgency(processEngine, gateway);
     complete(gateway, withVariables("preliminaryDecision", "SIGNPOST", "signpostedTo", "MENTAL_HEALTH",
         "onwardReferralDateDay", 23, "onwardReferralDateMonth", 11, "onwardReferralDateYear", 2026,
         "rationale", "Synthetic: health needs, no vulnerability to radicalisation."));
