@@ -279,7 +279,9 @@ class NoExistenceOracleIT extends ApplicationIT {
       String aboutNothing = answer(cockpit.request(route.method(), path(template, INVENTED), body(route.method())),
           INVENTED);
       compared++;
-      if (!aboutReal.equals(aboutNothing)) {
+      // a thing this user may read through the engine API (managers read every shared model) may be told apart
+      boolean mayRead = cockpit.get(engineApi.replace("{name}", "default") + "/" + root + "/" + real).statusCode() == 200;
+      if (!aboutReal.equals(aboutNothing) && !mayRead) {
         oracles.add(route.method() + " " + template + "\n  real:     " + aboutReal + "\n  invented: " + aboutNothing);
       }
     }
