@@ -23,8 +23,15 @@ function field(scope, label) {
   }).first();
 }
 
+/** Types into a text field and makes sure the form kept it: a choice just made can re-render the form under the typing. */
 async function fillText(dialog, label, value) {
-  await field(dialog, label).locator('input, textarea').first().fill(value);
+  const input = field(dialog, label).locator('input, textarea').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(value);
+    await dialog.page().waitForTimeout(150);
+    if ((await input.inputValue()) === value) return;
+  }
+  throw new Error(`"${label}" did not keep what was typed`);
 }
 
 async function choose(dialog, label, option) {
