@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +24,15 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
   private static final byte[] PAGE = page();
+  private final Predicate<String> engineApiPath;
+
+  /**
+   * @param engineApiPath whether a path is on an engine API ({@code security.EngineRoutes#isEngineApiPath},
+   *     handed in by FailuresConfiguration: the security package depends on this one, not the other way)
+   */
+  public DatabaseOutageFilter(Predicate<String> engineApiPath) {
+    this.engineApiPath = engineApiPath;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -56,10 +66,10 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
     }
   }
 
-  private static boolean wantsJson(HttpServletRequest request) {
+  private boolean wantsJson(HttpServletRequest request) {
     String path = request.getRequestURI();
     String accept = request.getHeader("Accept");
-    return path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")
+    return path.startsWith("/api/") || engineApiPath.test(path) || path.startsWith("/camunda/api/")
         || path.startsWith("/actuator") || (accept != null && accept.contains("json"));
   }
 }

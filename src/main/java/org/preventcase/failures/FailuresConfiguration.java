@@ -1,5 +1,7 @@
 package org.preventcase.failures;
 
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +12,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @Configuration
 public class FailuresConfiguration {
 
+  /** @param engineApiPath {@code SecurityConfiguration}'s bean of that name: EngineRoutes' one answer */
   @Bean
-  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
-    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(
+      @Qualifier("engineApiPath") Predicate<String> engineApiPath) {
+    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+        new DatabaseOutageFilter(engineApiPath));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

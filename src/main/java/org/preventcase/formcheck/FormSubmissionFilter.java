@@ -30,6 +30,7 @@ import org.preventcase.engine.AsUser;
 import org.preventcase.failures.Problem;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
+import org.preventcase.security.EngineRoutes;
 import org.preventcase.security.ExpressionQueryGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +50,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class FormSubmissionFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormSubmissionFilter.class);
-  private static final String ENGINE = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
-  private static final Pattern TASK_FORM = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form)/?$");
-  private static final Pattern START_BY_ID = Pattern.compile(ENGINE + "/process-definition/([^/]+)/(?:start|submit-form)/?$");
+  private static final Pattern TASK_FORM = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)/?$");
+  private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(?:start|submit-form)/?$");
   private static final Pattern START_BY_KEY = Pattern.compile(
-      ENGINE + "/process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/(?:start|submit-form)/?$");
-  private static final Pattern VARIABLE_WRITE = Pattern.compile(ENGINE
-      + "/(?:(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?"
+      "^/process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/(?:start|submit-form)/?$");
+  private static final Pattern VARIABLE_WRITE = Pattern.compile(
+      "^/(?:(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?"
       + "|task/[^/]+/(?:bpmnError|bpmnEscalation|resolve)/?|process-instance/variables-async/?)$");
   private static final List<String> START_OPTIONS = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
   private static final ObjectMapper STRICT = new ObjectMapper()
@@ -81,7 +81,8 @@ public class FormSubmissionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String method = request.getMethod();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = EngineRoutes.engineApiPath(request.getRequestURI().substring(request.getContextPath().length()))
+        .orElse("");
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       chain.doFilter(request, response);
       return;

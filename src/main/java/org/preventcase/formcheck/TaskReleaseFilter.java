@@ -16,6 +16,7 @@ import org.preventcase.engine.AsUser;
 import org.preventcase.failures.EngineApiErrors;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
+import org.preventcase.security.EngineRoutes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class TaskReleaseFilter extends OncePerRequestFilter {
 
-  private static final Pattern UNCLAIM = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/unclaim/?$");
+  private static final Pattern UNCLAIM = Pattern.compile("^/task/([^/]+)/unclaim/?$");
   private final TaskService tasks;
   private final Actors actors;
   private final IdentityService identity;
@@ -41,7 +41,8 @@ public class TaskReleaseFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher unclaim = UNCLAIM.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    Matcher unclaim = UNCLAIM.matcher(EngineRoutes.engineApiPath(
+        request.getRequestURI().substring(request.getContextPath().length())).orElse(""));
     if (!"POST".equals(request.getMethod()) || !unclaim.matches()) {
       chain.doFilter(request, response);
       return;

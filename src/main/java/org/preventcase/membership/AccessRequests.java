@@ -43,7 +43,9 @@ public class AccessRequests implements AccessChangeGate {
 
   /** The most decided requests a manager's page shows, newest first. */
   static final int RECENT = 200;
-  private static final Set<String> CASE_ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.ADMINISTRATOR)
+  /** The roles that see or work cases: all but the administrators and the metrics readers (who see only counts). */
+  private static final Set<String> CASE_ROLES = Arrays.stream(Role.values())
+      .filter(role -> role != Role.ADMINISTRATOR && role != Role.METRICS_READER)
       .map(Role::groupId).collect(Collectors.toUnmodifiableSet());
   /** The groups whose authorizations the access policy sets (the administrators' too). */
   private static final Set<String> ROLE_GROUPS = Arrays.stream(Role.values()).map(Role::groupId)

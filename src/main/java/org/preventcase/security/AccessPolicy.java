@@ -66,6 +66,7 @@ public class AccessPolicy {
         case TASKLIST -> grantTasklistWork(role);
         case COCKPIT_READ_ONLY -> grantCockpitReading(role);
         case ADMIN -> grantAdministration(role);
+        case METRICS -> { } // no engine permission: SecurityConfiguration opens the metrics routes, and only them
       }
       if (role == Role.PREVENT_MANAGER) {
         grantAssuranceReviews(role);

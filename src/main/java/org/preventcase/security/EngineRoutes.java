@@ -126,6 +126,23 @@ public final class EngineRoutes {
     return routes;
   }
 
+  /**
+   * The route within the engine API that this request path (without the context path) is on, e.g.
+   * {@code /task/1/complete} for {@code /engine-rest/task/1/complete}, if it is on the engine API at all:
+   * the engine REST API ({@code /engine-rest}, also as {@code /engine-rest/engine/{name}}) or the
+   * webapps' engine API ({@code /camunda/api/engine/engine/{name}}). The one place that says which paths
+   * are the engine's.
+   */
+  public static Optional<String> engineApiPath(String requestPath) {
+    Matcher prefix = PREFIX.matcher(requestPath);
+    return prefix.matches() ? Optional.of(prefix.group(2)) : Optional.empty();
+  }
+
+  /** Whether this request path (without the context path) is on the engine REST API or the webapps' engine API. */
+  public static boolean isEngineApiPath(String requestPath) {
+    return engineApiPath(requestPath).isPresent();
+  }
+
   /** The id-taking route this request is on, if any (the most specific template wins). */
   public Optional<Match> match(String requestPath, String method) {
     Matcher prefix = PREFIX.matcher(requestPath);

@@ -24,10 +24,15 @@ public enum Role {
   MAPPA_COORDINATOR("prevent-mappa-coordinator", "MAPPA coordinators", Workspace.TASKLIST),
   PREVENT_MANAGER("prevent-manager", "Prevent managers", Workspace.COCKPIT_READ_ONLY),
   PROCESS_OWNER("prevent-process-owner", "Process owners", Workspace.COCKPIT_READ_ONLY),
-  ADMINISTRATOR("camunda-admin", "Administrators", Workspace.ADMIN);
+  ADMINISTRATOR("camunda-admin", "Administrators", Workspace.ADMIN),
+  /** A machine client such as the Prometheus scraper: reads the metrics and nothing else (SecurityConfiguration). */
+  METRICS_READER("prevent-metrics", "Metrics readers (machine clients)", Workspace.METRICS);
 
-  /** Which webapp a role works in, and so which standing permissions it gets. */
-  public enum Workspace { TASKLIST, COCKPIT_READ_ONLY, ADMIN }
+  /**
+   * Which webapp a role works in, and so which standing permissions it gets; {@code METRICS} is no
+   * webapp and no engine permission: the metrics routes only.
+   */
+  public enum Workspace { TASKLIST, COCKPIT_READ_ONLY, ADMIN, METRICS }
 
   private final String groupId;
   private final String displayName;

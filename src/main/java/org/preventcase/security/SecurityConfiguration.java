@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -17,6 +18,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -24,6 +29,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -50,6 +56,26 @@ public class SecurityConfiguration {
   private static final String OWN_PAGES_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
 
+  /**
+   * The metrics (issue 16): the engine's ({@code /metrics}, {@code /metrics/{name}/sum}, also through the
+   * webapps' engine API), Admin's execution metrics and Prometheus's scrape, for Prevent managers,
+   * administrators and the metrics readers only.
+   */
+  static final String[] MAY_READ_METRICS = {Role.PREVENT_MANAGER.authority(), Role.ADMINISTRATOR.authority(),
+      Role.METRICS_READER.authority()};
+
+  static RequestMatcher metrics(String enginePath) {
+    return RegexRequestMatcher.regexMatcher(enginePath + "/metrics(/.*)?");
+  }
+
+  /**
+   * Anyone signed in, except a metrics reader: its members reach the metrics and nothing else, whatever
+   * other group they are given (a machine account, docs/roles.md).
+   */
+  static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN_NOT_A_METRICS_READER =
+      AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+          AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Role.METRICS_READER.authority())));
+
   /** Requests that change models, or write comments and attachments, whoever asks. */
   static RequestMatcher refusedEngineWrites(String enginePath) {
     return new OrRequestMatcher(
@@ -69,7 +95,8 @@ public class SecurityConfiguration {
         .securityMatcher(withDefaults().matcher("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(refusedEngineWrites("/engine-rest(/engine/[^/]+)?")).denyAll()
-            .anyRequest().authenticated())
+            .requestMatchers(metrics("/engine-rest(/engine/[^/]+)?")).hasAnyAuthority(MAY_READ_METRICS)
+            .anyRequest().access(SIGNED_IN_NOT_A_METRICS_READER))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareBasicEntryPoint()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // stateless Basic: no session cookie to ride on
@@ -91,7 +118,9 @@ public class SecurityConfiguration {
             // the webapps' own login would be a second sign-in
             .requestMatchers(withDefaults().matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(refusedEngineWrites("/camunda/api/engine/engine/[^/]+")).denyAll()
-            .anyRequest().authenticated())
+            .requestMatchers(metrics("/camunda/api/engine/engine/[^/]+"), metrics("/camunda/api/admin/plugin/[^/]+/[^/]+"))
+                .hasAnyAuthority(MAY_READ_METRICS)
+            .anyRequest().access(SIGNED_IN_NOT_A_METRICS_READER))
         // the webapps' API has Camunda's own CSRF filter (X-XSRF-TOKEN); Spring's would reject it
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
@@ -123,12 +152,13 @@ public class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),
                 withDefaults().matcher("/assets/**"), withDefaults().matcher("/govuk/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/manager")).hasAuthority(Role.PREVENT_MANAGER.authority())
+            .requestMatchers(withDefaults().matcher("/actuator/prometheus")).hasAnyAuthority(MAY_READ_METRICS)
             .requestMatchers(withDefaults().matcher("/actuator/**"), withDefaults().matcher("/notifications/**"),
                 withDefaults().matcher("/api/notifications/**"))
                 .hasAnyAuthority(Role.ADMINISTRATOR.authority(), Role.PREVENT_MANAGER.authority())
             .requestMatchers(withDefaults().matcher("/access-requests/**"))
                 .hasAuthority(Role.PREVENT_MANAGER.authority())
-            .anyRequest().authenticated())
+            .anyRequest().access(SIGNED_IN_NOT_A_METRICS_READER))
         .formLogin(form -> form.loginPage("/login").successHandler(landing) // each role where its work is
             .authenticationDetailsSource(FormSignInDetails::new))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareBasicEntryPoint()))
@@ -196,6 +226,12 @@ public class SecurityConfiguration {
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(10);
     return registration;
+  }
+
+  /** Whether a path is on an engine API, for the filters of packages this one depends on (failures). */
+  @Bean
+  Predicate<String> engineApiPath() {
+    return EngineRoutes::isEngineApiPath;
   }
 
   /** Inside the authentication filters: the user's engine identity is known when it asks again. */
