@@ -18,7 +18,8 @@ import org.w3c.dom.NodeList;
 /**
  * The checks the team's check-models tool makes, in the project's own code: every executable BPMN
  * process has full DI without overlapping shapes, sentence-like ids, a deployment-bound Camunda
- * Form for every user task and form start event, no model-level history time-to-live; every form
+ * Form for every user task and form start event, conditional flows labelled in words (not codes),
+ * no model-level history time-to-live; every form
  * parses and is named after its id; every DMN parses.
  */
 class ModelConventionsTest {
@@ -32,6 +33,8 @@ class ModelConventionsTest {
       "sendTask", "receiveTask", "manualTask", "callActivity", "subProcess", "startEvent", "endEvent",
       "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent", "exclusiveGateway", "parallelGateway",
       "inclusiveGateway", "eventBasedGateway");
+  /** A value's code (REFER_TO_PANEL, NFA_CLOSED) where a label should say it in words. */
+  static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
   static final Pattern MODELER_DEFAULT_ID = Pattern.compile("^(Activity|Gateway|Event|StartEvent|EndEvent|Task|Flow)_[0-9a-z]{7}$");
 
   record Box(String id, double x1, double y1, double x2, double y2) {
@@ -131,6 +134,14 @@ class ModelConventionsTest {
         }
         if (kind.equals("sequenceFlow") && !edges.contains(id)) {
           problems.add(model + ": sequence flow '" + id + "' has no diagram edge");
+        }
+        String name = element.getAttribute("name");
+        if (kind.equals("sequenceFlow") && name.isBlank()
+            && element.getElementsByTagNameNS(BPMN, "conditionExpression").getLength() > 0) {
+          problems.add(model + ": conditional sequence flow '" + id + "' has no label saying when it is taken");
+        }
+        if (CODE.matcher(name).find()) {
+          problems.add(model + ": '" + id + "' is labelled with a code ('" + name + "'): say it in words");
         }
         boolean topLevelStart = kind.equals("startEvent") && element.getParentNode() == process;
         String formRef = element.getAttributeNS(CAMUNDA, "formRef");
