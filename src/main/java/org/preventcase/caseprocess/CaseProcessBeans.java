@@ -4,13 +4,16 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ClosureReason;
 import org.preventcase.casefile.Stage;
 import org.preventcase.security.Actors;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The case process's listeners, named as the model names them: who owns the case (the delivery
- * model), the stage a step begins, and one closing listener per end event and reason.
+ * model), the stage a step begins, and one closing listener per closure reason.
  */
 @Configuration
 @EnableConfigurationProperties(DeliveryModels.class)
@@ -41,28 +44,19 @@ class CaseProcessBeans {
     return new MoveCaseToStage(cases, actors, Stage.MAPPA);
   }
 
+  /**
+   * One closing listener per closure reason, under the name the model gives it ({@link CloseCase#beanName}):
+   * a reason a later stage adds has its listener without a bean written for it.
+   */
   @Bean
-  CloseCase closeCaseNoFurtherAction(CaseService cases, Actors actors) {
-    return new CloseCase(cases, actors, ClosureReason.NFA_CLOSED);
-  }
-
-  @Bean
-  CloseCase closeCaseSignposted(CaseService cases, Actors actors) {
-    return new CloseCase(cases, actors, ClosureReason.SIGNPOSTED);
-  }
-
-  @Bean
-  CloseCase closeCaseForPursue(CaseService cases, Actors actors) {
-    return new CloseCase(cases, actors, ClosureReason.PURSUE);
-  }
-
-  @Bean
-  CloseCase closeCasePoliceManaged(CaseService cases, Actors actors) {
-    return new CloseCase(cases, actors, ClosureReason.POLICE_MANAGED);
-  }
-
-  @Bean
-  CloseCase closeCaseHandedToMappa(CaseService cases, Actors actors) {
-    return new CloseCase(cases, actors, ClosureReason.MAPPA);
+  static BeanDefinitionRegistryPostProcessor closingListeners() {
+    return registry -> {
+      for (ClosureReason reason : ClosureReason.values()) {
+        AbstractBeanDefinition listener = BeanDefinitionBuilder.genericBeanDefinition(CloseCase.class)
+            .setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR).getBeanDefinition();
+        listener.getConstructorArgumentValues().addGenericArgumentValue(reason);
+        registry.registerBeanDefinition(CloseCase.beanName(reason), listener);
+      }
+    };
   }
 }

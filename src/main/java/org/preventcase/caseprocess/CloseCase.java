@@ -9,8 +9,8 @@ import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.IntakeVariables;
 
 /**
- * A start listener of one of the case process's closing end events (one bean per reason:
- * {@code ${closeCaseNoFurtherAction}}, ...): the case record is closed with its reason and time, as
+ * A start listener of one of the case process's closing end events (one bean per reason, named by
+ * {@link #beanName}: {@code ${closeCaseNoFurtherAction}}, ...): the case record is closed with its reason and time, as
  * the user whose decision ended the case or, after an asynchronous boundary, as the system actor.
  */
 public class CloseCase implements ExecutionListener {
@@ -27,6 +27,21 @@ public class CloseCase implements ExecutionListener {
 
   public ClosureReason reason() {
     return reason;
+  }
+
+  /**
+   * The listener's name in the model: {@code closeCase} and the reason in words
+   * ({@code closeCaseSignposted}, {@code closeCasePoliceManaged}), but for the first ones, named before the rule.
+   */
+  public static String beanName(ClosureReason reason) {
+    return switch (reason) {
+      case NFA_CLOSED -> "closeCaseNoFurtherAction";
+      case PURSUE -> "closeCaseForPursue";
+      case MAPPA -> "closeCaseHandedToMappa";
+      default -> "closeCase" + java.util.Arrays.stream(reason.name().split("_"))
+          .map(word -> word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT))
+          .collect(java.util.stream.Collectors.joining());
+    };
   }
 
   @Override

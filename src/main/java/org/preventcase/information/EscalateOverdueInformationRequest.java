@@ -35,16 +35,16 @@ class EscalateOverdueInformationRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = InformationGathering.caseReference(execution);
-    PartnerAgency agency = InformationGathering.agency(execution);
-    Date due = InformationGathering.dueAt(execution);
-    cases.addEntry(actors.acting(execution), reference, new NewEntry(EntryKind.NOTE,
+    InformationGathering.Request request = InformationGathering.request(execution);
+    PartnerAgency agency = request.agency();
+    Date due = request.due();
+    cases.addEntry(actors.acting(execution), request.caseReference(), new NewEntry(EntryKind.NOTE,
         "Information request overdue: " + agency.label(), "The information request to " + agency.label()
             + " was due by " + uk.date(due) + " and has not been answered; the case owner's "
             + "group and the Prevent managers have been told."),
         new Purpose(Purpose.Code.PROCESS, "information request overdue"));
-    notices.overdue(execution.getTenantId(), reference,
+    notices.overdue(request.authority(), request.caseReference(),
         (String) execution.getVariable(InformationGathering.CASE_OWNER_GROUP), agency, due,
-        "information-overdue-" + execution.getProcessInstanceId() + "-" + agency + "-" + due.getTime());
+        request.eventId("overdue") + "-" + due.getTime());
   }
 }

@@ -1,14 +1,12 @@
 package org.preventcase.information;
 
 import java.util.Date;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.security.Actors;
-import org.preventcase.vocabulary.PartnerAgency;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,20 +29,14 @@ class ExtendInformationRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = InformationGathering.caseReference(execution);
-    PartnerAgency agency = InformationGathering.agency(execution);
-    Date due = InformationGathering.dueAt(execution);
-    TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Task agencyTask = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(InformationGathering.REQUEST_TASK).taskCandidateGroup(agency.groupId())
-        .includeAssignedTasks().singleResult();
-    if (agencyTask == null) {
-      throw new IllegalStateException("The agency's request has no open task");
-    }
+    InformationGathering.Request request = InformationGathering.request(execution);
+    Date due = request.due();
+    Task agencyTask = request.agencyTask();
     agencyTask.setDueDate(due);
-    tasks.saveTask(agencyTask);
-    cases.extendInformationRequest(actors.acting(execution), reference, agency, due.toInstant(),
-        new Purpose(Purpose.Code.PROCESS, "information request extended"));
-    notices.requestWaiting(execution.getTenantId(), reference, agency, due, agencyTask.getId() + "-" + due.getTime());
+    execution.getProcessEngineServices().getTaskService().saveTask(agencyTask);
+    cases.extendInformationRequest(actors.acting(execution), request.caseReference(), request.agency(),
+        due.toInstant(), new Purpose(Purpose.Code.PROCESS, "information request extended"));
+    notices.requestWaiting(request.authority(), request.caseReference(), request.agency(), due,
+        agencyTask.getId() + "-" + due.getTime());
   }
 }

@@ -1,7 +1,10 @@
 package org.preventcase.information;
 
 import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
 import org.preventcase.vocabulary.IntakeVariables;
 import org.preventcase.vocabulary.PartnerAgency;
 
@@ -76,5 +79,41 @@ public final class InformationGathering {
       throw new IllegalStateException("The request has no due date");
     }
     return due;
+  }
+
+  /** The agency's request a step of its branch belongs to: the case, the agency, and the request's instance. */
+  static Request request(DelegateExecution execution) {
+    return new Request(caseReference(execution), agency(execution), execution.getTenantId(),
+        execution.getProcessInstanceId(), execution);
+  }
+
+  /**
+   * One agency's request, as a step of its branch of the information gathering sees it.
+   *
+   * @param authority the case's authority (the instance's tenant), to which its notices belong
+   */
+  record Request(String caseReference, PartnerAgency agency, String authority, String processInstanceId,
+      DelegateExecution execution) {
+
+    /** When the request falls due. */
+    Date due() {
+      return dueAt(execution);
+    }
+
+    /** The id of a notice about this request ("information-overdue-<instance>-<agency>"), the same on a retry. */
+    String eventId(String notice) {
+      return "information-" + notice + "-" + processInstanceId + "-" + agency;
+    }
+
+    /** The agency's open task for this request. */
+    Task agencyTask() {
+      TaskService tasks = execution.getProcessEngineServices().getTaskService();
+      Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(REQUEST_TASK)
+          .taskCandidateGroup(agency.groupId()).includeAssignedTasks().singleResult();
+      if (task == null) {
+        throw new IllegalStateException("The agency's request has no open task");
+      }
+      return task;
+    }
   }
 }

@@ -19,9 +19,9 @@ class RemindAgencyOfInformationRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    java.util.Date due = InformationGathering.dueAt(execution);
-    notices.reminder(execution.getTenantId(), InformationGathering.caseReference(execution),
-        InformationGathering.agency(execution), due, "information-reminder-" + execution.getProcessInstanceId() + "-"
-            + InformationGathering.agency(execution) + "-" + due.getTime());
+    InformationGathering.Request request = InformationGathering.request(execution);
+    java.util.Date due = request.due();
+    notices.reminder(request.authority(), request.caseReference(), request.agency(), due,
+        request.eventId("reminder") + "-" + due.getTime());
   }
 }

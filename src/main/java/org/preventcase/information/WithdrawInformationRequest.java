@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.security.Actors;
-import org.preventcase.vocabulary.PartnerAgency;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +27,10 @@ class WithdrawInformationRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = InformationGathering.caseReference(execution);
-    PartnerAgency agency = InformationGathering.agency(execution);
-    if (cases.withdrawInformationRequest(actors.acting(execution), reference, agency,
+    InformationGathering.Request request = InformationGathering.request(execution);
+    if (cases.withdrawInformationRequest(actors.acting(execution), request.caseReference(), request.agency(),
         new Purpose(Purpose.Code.PROCESS, "information request withdrawn"))) {
-      notices.withdrawn(execution.getTenantId(), reference, agency,
-          "information-withdrawn-" + execution.getProcessInstanceId() + "-" + agency);
+      notices.withdrawn(request.authority(), request.caseReference(), request.agency(), request.eventId("withdrawn"));
     }
   }
 }

@@ -93,14 +93,10 @@ class PreventCaseProcessTest {
     Mocks.register("tellReferrersTheReferralWasHandled", new TellReferrersTheReferralWasHandled(cases, notifications,
         actors));
     for (ClosureReason reason : ClosureReason.values()) {
-      Mocks.register(CLOSING.get(reason), new CloseCase(cases, actors, reason));
+      Mocks.register(CloseCase.beanName(reason), new CloseCase(cases, actors, reason)); // the names the model uses
     }
     FixedAuthority.use(processEngine, "E06000031");
   }
-
-  static final Map<ClosureReason, String> CLOSING = Map.of(ClosureReason.NFA_CLOSED, "closeCaseNoFurtherAction",
-      ClosureReason.SIGNPOSTED, "closeCaseSignposted", ClosureReason.PURSUE, "closeCaseForPursue",
-      ClosureReason.POLICE_MANAGED, "closeCasePoliceManaged", ClosureReason.MAPPA, "closeCaseHandedToMappa");
 
   @AfterEach
   void reset() {
