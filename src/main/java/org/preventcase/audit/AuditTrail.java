@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends to the audit trail (audit_event, through the function audit_append: the application role
- * may not insert, update or delete a row) and reads it back for the managers' view. Only the case service and the managers' audit view call it.
+ * may not insert, update or delete a row) and reads it back for the managers' view. Only the case service, the
+ * managers' audit view and the retention's deletion (counts only) call it.
  */
 @Component
 public class AuditTrail {

@@ -35,7 +35,11 @@ public record Purpose(Code code, String detail) {
     /** A step of the case's process with no one signed in (a timer, a continuation); detail = the step. */
     PROCESS(true),
     /** A partner agency's information request about the case (its page, its answer); detail = the agency. */
-    INFORMATION_REQUEST(true);
+    INFORMATION_REQUEST(true),
+    /** A legal hold on the case placed or lifted (docs/retention.md); detail = placed or lifted. */
+    LEGAL_HOLD(true),
+    /** The deletion of expired case records or audit months (docs/retention.md); detail = what went, as counts. */
+    RETENTION(true);
 
     private final boolean needsDetail;
 

@@ -38,7 +38,12 @@ enum CaseAccess {
    */
   INFORMATION_REQUEST(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
       Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
-      Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));
+      Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING)),
+  /**
+   * Place or lift a legal hold, which stops the case's deletion (docs/retention.md): the Prevent managers,
+   * who answer for the authority's records; never the system actor.
+   */
+  LEGAL_HOLD(EnumSet.of(Role.PREVENT_MANAGER));
 
   private final Set<Role> roles;
 
@@ -48,12 +53,12 @@ enum CaseAccess {
 
   /**
    * The system actor (a model's step with no one signed in, for its own instance's authority) may do
-   * what the process's steps do: refer, read and write; a disclosure, and an agency's answer, always
-   * have a person behind them.
+   * what the process's steps do: refer, read and write; a disclosure, an agency's answer and a legal
+   * hold always have a person behind them.
    */
   boolean allows(Actor actor) {
     if (actor.isSystem()) {
-      return this != EXPORT && this != INFORMATION_REQUEST;
+      return this != EXPORT && this != INFORMATION_REQUEST && this != LEGAL_HOLD;
     }
     return roles.stream().anyMatch(actor::hasRole);
   }

@@ -230,7 +230,7 @@ class CaseRecords {
   }
 
   /** Closes the case with its reason, now, kept for the chronology like a stage change. */
-  void close(CaseHead head, String reason, String user) {
+  java.time.Instant close(CaseHead head, String reason, String user) {
     Timestamp now = now();
     jdbc.sql("""
             UPDATE case_file SET stage = 'CLOSED', status = 'CLOSED', closed_at = ?, closure_reason = ?,
@@ -238,6 +238,7 @@ class CaseRecords {
             WHERE id = ? AND authority_code = ?""")
         .params(now, reason, now, user, head.id(), head.authorityCode()).update();
     stageChanged(head, "CLOSED", "CLOSED", now, user);
+    return now.toInstant();
   }
 
   /**

@@ -12,6 +12,7 @@ import org.preventcase.audit.AuditTrail;
 import org.preventcase.audit.Purpose;
 import org.preventcase.security.Actor;
 import org.preventcase.vocabulary.PartnerAgency;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,10 +43,15 @@ public class CaseService {
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
   private final InformationRequestRecords requests;
+  private final LegalHoldRecords holds;
+  private final ApplicationEventPublisher events;
 
   public CaseService(CaseRecords records, AuditTrail audit, KnownPersons known,
-      Clock clock, PlatformTransactionManager transactions, InformationRequestRecords requests) {
+      Clock clock, PlatformTransactionManager transactions, InformationRequestRecords requests,
+      LegalHoldRecords holds, ApplicationEventPublisher events) {
     this.requests = requests;
+    this.holds = holds;
+    this.events = events;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.records = records;
@@ -355,7 +361,65 @@ public class CaseService {
     if (!CaseStatus.OPEN.name().equals(head.status())) {
       throw new IllegalStateException("The case is already closed");
     }
-    records.close(head, reason.name(), actor.userId());
+    java.time.Instant closedAt = records.close(head, reason.name(), actor.userId());
+    events.publishEvent(new CaseEvents.Closed(new LegalHold(head.authorityCode(), head.reference(), holds.inForce(head),
+        Optional.of(closedAt)), reason));
+  }
+
+  /**
+   * Places a legal hold on the case, which stops its deletion until lifted (docs/retention.md): a Prevent
+   * manager of its authority, with a reason (kept with the hold; the audit row says only that a hold was
+   * placed). Audited as UPDATE, purpose LEGAL_HOLD:placed, refused ones included.
+   *
+   * @throws IllegalArgumentException when the reason is missing or too long
+   * @throws IllegalStateException when a hold is already in force
+   */
+  public LegalHold placeLegalHold(Actor actor, String reference, String reason) {
+    String why = holdReason(reason);
+    CaseRecords.CaseHead head = writable(actor, reference, new Purpose(Purpose.Code.LEGAL_HOLD, "placed"),
+        CaseAccess.LEGAL_HOLD);
+    if (holds.lockAndReadHold(head).orElseThrow(CaseNotFoundException::new)) {
+      throw new IllegalStateException("The case is already under a legal hold");
+    }
+    holds.place(head, why, actor.userId());
+    LegalHold state = holdOf(head, true);
+    events.publishEvent(new CaseEvents.HoldChanged(state));
+    return state;
+  }
+
+  /**
+   * Lifts the case's legal hold: a Prevent manager of its authority, with a reason; the case may then
+   * be deleted once its retention period has passed. Audited as UPDATE, purpose LEGAL_HOLD:lifted.
+   *
+   * @throws IllegalArgumentException when the reason is missing or too long
+   * @throws IllegalStateException when no hold is in force
+   */
+  public LegalHold liftLegalHold(Actor actor, String reference, String reason) {
+    String why = holdReason(reason);
+    CaseRecords.CaseHead head = writable(actor, reference, new Purpose(Purpose.Code.LEGAL_HOLD, "lifted"),
+        CaseAccess.LEGAL_HOLD);
+    if (!holds.lockAndReadHold(head).orElseThrow(CaseNotFoundException::new)) {
+      throw new IllegalStateException("The case is under no legal hold");
+    }
+    holds.lift(head, why, actor.userId());
+    LegalHold state = holdOf(head, false);
+    events.publishEvent(new CaseEvents.HoldChanged(state));
+    return state;
+  }
+
+  private static LegalHold holdOf(CaseRecords.CaseHead head, boolean inForce) {
+    return new LegalHold(head.authorityCode(), head.reference(), inForce,
+        Optional.ofNullable(head.closedAt()).map(java.time.OffsetDateTime::toInstant));
+  }
+
+  private static String holdReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: give the reason for the legal hold");
+    }
+    if (reason.strip().length() > LegalHold.REASON_MAX) {
+      throw new IllegalArgumentException("reason: at most " + LegalHold.REASON_MAX + " characters");
+    }
+    return reason.strip();
   }
 
   /**
