@@ -3,10 +3,14 @@ package org.preventcase.gateway;
 import java.time.Clock;
 import org.preventcase.deadline.Deadlines;
 import org.preventcase.deadline.DueDateListener;
+import org.preventcase.formcheck.FormRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gateway's due dates (prevent.deadlines.durations), named as the model names them. */
+/**
+ * The gateway's due dates (prevent.deadlines.durations), named as the model names them, and what its
+ * forms' schemas cannot say ({@link OnwardReferralDateRules}).
+ */
 @Configuration
 class GatewayBeans {
 
@@ -24,5 +28,15 @@ class GatewayBeans {
   @Bean
   DueDateListener setLocalReviewDeadline(Deadlines deadlines) {
     return deadlines.listener(GatewayDeadlines.LOCAL_REVIEW);
+  }
+
+  @Bean
+  FormRules screeningRules(Clock clock) {
+    return new OnwardReferralDateRules("referral-screening", clock);
+  }
+
+  @Bean
+  FormRules preliminaryAssessmentRules(Clock clock) {
+    return new OnwardReferralDateRules("preliminary-assessment", clock);
   }
 }

@@ -2,14 +2,11 @@ package org.preventcase.gateway;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
-import org.preventcase.casefile.NewEntry;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.AssuranceDecision;
 import org.preventcase.vocabulary.GatewayVariables;
-import org.preventcase.vocabulary.IntakeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +28,9 @@ public class RecordAssuranceReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedDecision submitted = new SubmittedDecision(task);
-    AssuranceDecision decision = submitted.required(GatewayVariables.ASSURANCE_DECISION, AssuranceDecision.class,
-        "your decision on the closure");
-    if (submitted.rationale() == null) {
-      throw new IllegalArgumentException("Enter the rationale for your decision");
-    }
-    cases.addReview(actors.acting(task.getExecution()), (String) task.getVariable(IntakeVariables.CASE_REF),
-        new NewEntry(EntryKind.REVIEW, "Assurance review: " + decision.label(), submitted.body()),
-        new Purpose(Purpose.Code.TASK, task.getId()));
+    AssuranceDecision decision = submitted.choice(GatewayVariables.ASSURANCE_DECISION, AssuranceDecision.class);
+    cases.addReview(actors.acting(task.getExecution()), submitted.caseReference(),
+        submitted.entry(EntryKind.REVIEW, "Assurance review: " + decision.label()), submitted.purpose());
     submitted.removeFromEngine();
   }
 }

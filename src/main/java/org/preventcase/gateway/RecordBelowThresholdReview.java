@@ -2,14 +2,11 @@ package org.preventcase.gateway;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
-import org.preventcase.casefile.NewEntry;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.GatewayOutcome;
 import org.preventcase.vocabulary.GatewayVariables;
-import org.preventcase.vocabulary.IntakeVariables;
 import org.preventcase.vocabulary.LocalReviewDecision;
 import org.springframework.stereotype.Component;
 
@@ -32,22 +29,13 @@ public class RecordBelowThresholdReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedDecision submitted = new SubmittedDecision(task);
-    LocalReviewDecision decision = submitted.required(GatewayVariables.LOCAL_REVIEW_DECISION, LocalReviewDecision.class,
-        "the decision of the review");
+    LocalReviewDecision decision = submitted.choice(GatewayVariables.LOCAL_REVIEW_DECISION, LocalReviewDecision.class);
     boolean close = decision == LocalReviewDecision.CLOSE;
     if (close) {
-      submitted.closingDetails(GatewayOutcome.NFA_CLOSED, null);
-    }
-    if (submitted.rationale() == null) {
-      throw new IllegalArgumentException("Enter the rationale for the decision");
-    }
-    cases.addEntry(actors.acting(task.getExecution()), (String) task.getVariable(IntakeVariables.CASE_REF),
-        new NewEntry(EntryKind.REVIEW, "Below-threshold review: " + decision.label(), submitted.body()),
-        new Purpose(Purpose.Code.TASK, task.getId()));
-    if (close) {
+      submitted.closingDetails(GatewayOutcome.NFA_CLOSED);
       task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME, GatewayOutcome.NFA_CLOSED.name());
       task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME_LABEL, GatewayOutcome.NFA_CLOSED.label());
     }
-    submitted.removeFromEngine();
+    submitted.record(cases, actors, submitted.entry(EntryKind.REVIEW, "Below-threshold review: " + decision.label()));
   }
 }

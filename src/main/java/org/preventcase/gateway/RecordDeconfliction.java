@@ -2,7 +2,6 @@ package org.preventcase.gateway;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
 import org.preventcase.casefile.NewEntry;
@@ -10,7 +9,6 @@ import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.DeconflictionResult;
 import org.preventcase.vocabulary.GatewayOutcome;
 import org.preventcase.vocabulary.GatewayVariables;
-import org.preventcase.vocabulary.IntakeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +32,10 @@ public class RecordDeconfliction implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    DeconflictionResult result = new SubmittedDecision(task).required(GatewayVariables.DECONFLICTION,
-        DeconflictionResult.class, "whether the person is part of a live counter-terrorism investigation");
-    boolean pursue = result == DeconflictionResult.PURSUE;
-    cases.addEntry(actors.acting(task.getExecution()), (String) task.getVariable(IntakeVariables.CASE_REF),
-        new NewEntry(EntryKind.DECISION, pursue ? PURSUE_SUMMARY : CLEAR_SUMMARY, null),
-        new Purpose(Purpose.Code.TASK, task.getId()));
+    SubmittedDecision submitted = new SubmittedDecision(task);
+    boolean pursue = submitted.choice(GatewayVariables.DECONFLICTION, DeconflictionResult.class)
+        == DeconflictionResult.PURSUE;
+    submitted.record(cases, actors, new NewEntry(EntryKind.DECISION, pursue ? PURSUE_SUMMARY : CLEAR_SUMMARY, null));
     if (pursue) {
       task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME, GatewayOutcome.PURSUE.name());
     } else {

@@ -1,7 +1,5 @@
 package org.preventcase.vocabulary;
 
-import java.util.List;
-
 /**
  * The process variables of the gateway stage (processes/gateway/gateway.bpmn) and of the case
  * process's routing: non-identifying facts and decisions only. Rationales and the details of an
@@ -37,8 +35,6 @@ public final class GatewayVariables {
   public static final String NFA_REASON = "nfaReason";
   public static final String SIGNPOSTED_TO = "signpostedTo";
   public static final String ONWARD_REFERRAL_DATE = "onwardReferralDate";
-  public static final List<String> ONWARD_REFERRAL_DATE_PARTS = List.of(ONWARD_REFERRAL_DATE + "Day",
-      ONWARD_REFERRAL_DATE + "Month", ONWARD_REFERRAL_DATE + "Year");
   public static final String MAPPA_HAND_OFF_CONFIRMED = "mappaHandOffConfirmed";
 
   private GatewayVariables() {}

@@ -187,6 +187,66 @@ public class FormCheckIT extends ApplicationIT {
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
   }
 
+  /** The decision forms that signpost a case, and a task of each, ready to be worked. */
+  Map<String, Supplier<String>> signpostingForms() {
+    return Map.of("referral-screening", this::screeningTask, "preliminary-assessment", this::preliminaryAssessmentTask);
+  }
+
+  static Map<String, Object> signposted(String formId, int day, int month, int year) {
+    Map<String, Object> signposted = new HashMap<>(formId.equals("referral-screening")
+        ? Map.of("gatewayOutcome", "SIGNPOSTED", "ideologyIdentified", "YES")
+        : Map.of("preliminaryDecision", "SIGNPOST"));
+    signposted.putAll(Map.of("signpostedTo", "EARLY_HELP", "rationale", RATIONALE, "onwardReferralDateDay", day,
+        "onwardReferralDateMonth", month, "onwardReferralDateYear", year));
+    return signposted;
+  }
+
+  @TestFactory
+  List<DynamicTest> anImpossibleOrFutureOnwardReferralDateIsA400NamingItAndNothingIsHalfStored() {
+    List<DynamicTest> checks = new ArrayList<>();
+    signpostingForms().forEach((formId, task) -> checks.add(DynamicTest.dynamicTest(formId, () -> {
+      String taskId = claimed(task.get());
+      String caseReference = tasks.createTaskQuery().taskId(taskId).singleResult().getName().split(": ")[1];
+      Long entries = caseEntries(caseReference);
+      java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
+          .plusDays(1);
+      Map<Map<String, Object>, String> refusals = Map.of(
+          signposted(formId, 31, 2, 2026), "The date of the onward referral must be a real date, for example 27 3 2026",
+          signposted(formId, tomorrow.getDayOfMonth(), tomorrow.getMonthValue(), tomorrow.getYear()),
+          "The date of the onward referral must be today or in the past");
+      for (Map.Entry<Map<String, Object>, String> refusal : refusals.entrySet()) {
+        for (String path : List.of(taskForm(taskId), "/engine-rest/task/" + taskId + "/complete")) {
+          HttpResponse<String> refused = call("POST", path, POLICE, body(refusal.getKey()));
+          assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+          assertThat(errors(refused)).containsOnly(Map.entry("onwardReferralDateDay", refusal.getValue()));
+        }
+      }
+      Browser police = signIn(POLICE);
+      HttpResponse<String> inTasklist = webappPost(police, "/camunda/api/engine/engine/default/task/" + taskId
+          + "/submit-form", body(signposted(formId, 31, 2, 2026)));
+      assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(400);
+      assertThat(message(inTasklist)).isEqualTo(
+          "There is a problem: The date of the onward referral must be a real date, for example 27 3 2026.");
+      assertThat(caseEntries(caseReference)).as("no entry of the refused decision").isEqualTo(entries);
+      assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isOne();
+      assertThat(runtime.getVariables(tasks.createTaskQuery().taskId(taskId).singleResult().getExecutionId()))
+          .as("no submitted value rests in the engine").doesNotContainKeys("rationale", "signpostedTo",
+              "onwardReferralDateDay");
+
+      HttpResponse<String> today = call("POST", taskForm(taskId), POLICE, body(signposted(formId,
+          tomorrow.minusDays(1).getDayOfMonth(), tomorrow.minusDays(1).getMonthValue(), tomorrow.minusDays(1).getYear())));
+      assertThat(today.statusCode()).as(today.body()).isEqualTo(204);
+      assertThat(caseEntries(caseReference)).isEqualTo(entries + 1);
+    })));
+    return checks;
+  }
+
+  Long caseEntries(String caseReference) {
+    return jdbc.queryForObject("""
+        SELECT count(*) FROM case_entry e JOIN case_file c ON c.id = e.case_id WHERE c.reference = ?""", Long.class,
+        caseReference);
+  }
+
   @Test
   void theReferralFormNamesEachBadFieldInPlainWordsWithNoEngineIdRegexOrValue() {
     Map<String, Object> referral = referral();

@@ -35,8 +35,8 @@ public final class GatewayMocks {
     Mocks.register("nameTaskForCase", new NameTaskForCase());
     Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(notifications));
     Mocks.register("recordDeconfliction", new RecordDeconfliction(cases, actors));
-    Mocks.register("recordScreeningOutcome", new RecordScreeningOutcome(cases, actors, clock));
-    Mocks.register("recordPreliminaryAssessment", new RecordPreliminaryAssessment(cases, actors, clock));
+    Mocks.register("recordScreeningOutcome", new RecordScreeningOutcome(cases, actors));
+    Mocks.register("recordPreliminaryAssessment", new RecordPreliminaryAssessment(cases, actors));
     Mocks.register("recordBelowThresholdReview", new RecordBelowThresholdReview(cases, actors));
     Mocks.register("recordAssuranceReview", new RecordAssuranceReview(cases, actors));
     Mocks.register("countEarlierReferrals", new CountEarlierReferrals(cases, actors));
