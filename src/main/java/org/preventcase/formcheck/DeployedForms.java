@@ -56,9 +56,14 @@ public class DeployedForms {
 
   /** The start form of a definition the user may see; empty if none. */
   public Optional<FormSchema> startForm(ProcessDefinition definition) {
-    return Optional.of(parsed.computeIfAbsent(definition.getId() + "#start",
-        key -> forms.getStartFormData(definition.getId()).getCamundaFormRef() == null ? NO_FORM
-            : read(forms.getDeployedStartForm(definition.getId()))));
+    return Optional.of(startForm(definition.getId()));
+  }
+
+  /** The start form of the definition with this id (a start listener's own), from its deployment. */
+  public FormSchema startForm(String definitionId) {
+    return parsed.computeIfAbsent(definitionId + "#start",
+        key -> forms.getStartFormData(definitionId).getCamundaFormRef() == null ? NO_FORM
+            : read(forms.getDeployedStartForm(definitionId)));
   }
 
   public Optional<ProcessDefinition> definitionById(String id) {

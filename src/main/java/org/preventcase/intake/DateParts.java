@@ -2,18 +2,28 @@ package org.preventcase.intake;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.preventcase.formcheck.DateInParts;
 
 /**
- * A date entered as day, month and year (the GOV.UK date input; a date-time adds a time of day),
- * which no browser locale can swap: the start form submits `personDateOfBirthDay`,
- * `personDateOfBirthMonth`, `personDateOfBirthYear` (numbers or digits), and the server composes the
- * ISO date `personDateOfBirth` the validator checks. The partner API may send either shape.
+ * The referral's dates in both shapes they arrive in. The start form enters a date as day, month
+ * and year (the GOV.UK date input, which no browser locale can swap: `personDateOfBirthDay`,
+ * `personDateOfBirthMonth`, `personDateOfBirthYear`; a date-time adds its time of day,
+ * `called999AtTime`); the partner API sends ISO text (`personDateOfBirth`: 2011-03-09,
+ * `called999At`: 2026-11-23T09:15Z or London time). The API's are put into the form's parts to be
+ * checked by the start form's schema and rules, and a checked date is read from either shape.
  */
 final class DateParts {
 
@@ -21,110 +31,102 @@ final class DateParts {
   static final String MONTH = "Month";
   static final String YEAR = "Year";
   static final String TIME = "Time";
-  private static final Pattern DIGITS = Pattern.compile("\\s*(\\d{1,4})(?:\\.0+)?\\s*");
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+      .withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern CLOCK = Pattern.compile("\\s*(\\d{1,2})[:.](\\d{2})\\s*");
 
   private DateParts() {}
 
+  /** The start form's day, month and year fields of a date field. */
+  static DateInParts of(ReferralField field) {
+    return new DateInParts(field.key());
+  }
+
   /**
-   * The submission with each date field's parts replaced by the composed ISO value; parts that do
-   * not make a real date are reported (its parts are removed either way) as the GOV.UK date input
-   * says it: a missing part by that part ("Date of birth must include a month"), a part out of its
-   * range by the form's message for it, and a date that does not exist by the date.
+   * A partner's referral as the start form submits it: each date given as ISO text in the form's
+   * parts (a date-time in London time). A date that is no date at all is a problem named by the API's
+   * key; {@code apiKeys} gets, for each date the API gave or left out, its parts' keys and the API's key.
    */
-  static Map<String, Object> compose(Map<String, ?> submitted, List<FieldProblem> problems) {
-    Map<String, Object> composed = new LinkedHashMap<>(submitted);
-    for (ReferralField field : ReferralField.values()) {
-      List<String> keys = field.formKeys();
-      if (keys.size() == 1 || keys.stream().noneMatch(composed::containsKey)) {
+  static Map<String, Object> toForm(Map<String, ?> submitted, List<FieldProblem> problems, Map<String, String> apiKeys) {
+    Map<String, Object> form = new LinkedHashMap<>(submitted);
+    for (ReferralField field : List.of(ReferralField.PERSON_DATE_OF_BIRTH, ReferralField.CALLED_999_AT)) {
+      if (field.formKeys().stream().anyMatch(submitted::containsKey)) {
+        continue; // entered in parts, as the start form does
+      }
+      field.formKeys().forEach(part -> apiKeys.put(part, field.key()));
+      Object iso = form.remove(field.key());
+      if (iso == null || (iso instanceof String text && text.isBlank())) {
         continue;
       }
-      List<Object> parts = keys.stream().map(composed::remove).toList();
-      if (parts.stream().allMatch(DateParts::blank)) {
+      Optional<LocalDateTime> value = iso instanceof String text ? parse(field, text.strip()) : Optional.empty();
+      if (value.isEmpty()) {
+        problems.add(new FieldProblem(field.key(), ReferralMessages.subject(field) + " must be a real date"
+            + (field.kind() == ReferralField.Kind.DATE_TIME ? " and time" : "")));
         continue;
       }
-      String subject = ReferralMessages.subject(field);
-      List<String> missing = new java.util.ArrayList<>();
-      for (int i = 0; i < parts.size(); i++) {
-        if (blank(parts.get(i))) {
-          missing.add(keys.get(i));
-        }
-      }
-      if (!missing.isEmpty()) {
-        problems.add(new FieldProblem(missing.get(0), subject + " must include a " + String.join(" and ", missing.stream()
-            .map(key -> key.substring(field.key().length()).toLowerCase(java.util.Locale.UK)).toList())));
-        continue;
-      }
-      String badPart = badPart(keys, parts);
-      if (badPart != null) {
-        problems.add(new FieldProblem(badPart, ReferralMessages.invalid(badPart)
-            .orElse(subject + " must be a real date" + (parts.size() == 4 ? " and time" : ""))));
-        continue;
-      }
-      try {
-        composed.put(field.key(), iso(parts));
-      } catch (DateTimeException notADate) {
-        problems.add(new FieldProblem(field.key(), subject + " must be a real date"));
+      List<String> parts = field.formKeys();
+      form.put(parts.get(0), value.get().getDayOfMonth());
+      form.put(parts.get(1), value.get().getMonthValue());
+      form.put(parts.get(2), value.get().getYear());
+      if (parts.size() == 4) {
+        form.put(parts.get(3), value.get().toLocalTime().withSecond(0).withNano(0).toString());
       }
     }
-    return composed;
+    return form;
   }
 
-  /** The first part that is no day (1-31), month (1-12), four-digit year or time of day (14:30). */
-  private static String badPart(List<String> keys, List<Object> parts) {
-    int[] highest = {31, 12, 9999};
-    for (int i = 0; i < 3; i++) {
-      Integer value = numberOrNull(parts.get(i));
-      if (value == null || value < (i == 2 ? 1000 : 1) || value > highest[i]) {
-        return keys.get(i);
-      }
-    }
-    if (parts.size() == 4) {
-      Matcher clock = CLOCK.matcher(text(parts.get(3)));
-      if (!clock.matches() || Integer.parseInt(clock.group(1)) > 23 || Integer.parseInt(clock.group(2)) > 59) {
-        return keys.get(3);
-      }
-    }
-    return null;
-  }
-
-  private static String iso(List<Object> parts) {
-    LocalDate date = LocalDate.of(number(parts.get(2)), number(parts.get(1)), number(parts.get(0)));
-    if (parts.size() == 3) {
-      return date.toString();
-    }
-    Matcher clock = CLOCK.matcher(text(parts.get(3)));
-    clock.matches();
-    return date.atTime(LocalTime.of(Integer.parseInt(clock.group(1)), Integer.parseInt(clock.group(2)))).toString();
-  }
-
-  private static Integer numberOrNull(Object part) {
+  /** A date as ISO text; a date-time with an offset (form-js and partners write UTC) or in London time. */
+  private static Optional<LocalDateTime> parse(ReferralField field, String text) {
     try {
-      return number(part);
-    } catch (IllegalArgumentException notANumber) {
-      return null;
+      if (field.kind() == ReferralField.Kind.DATE) {
+        return Optional.of(LocalDate.parse(text, ISO_DATE).atStartOfDay());
+      }
+      return Optional.of(moment(text).atZoneSameInstant(LONDON).toLocalDateTime());
+    } catch (DateTimeException notADate) {
+      return Optional.empty();
     }
   }
 
-  private static int number(Object part) {
-    Matcher digits = DIGITS.matcher(text(part));
-    if (!digits.matches()) {
-      throw new IllegalArgumentException("not a number");
+  private static OffsetDateTime moment(String text) {
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeException noOffset) {
+      return LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
     }
-    return Integer.parseInt(digits.group(1));
   }
 
-  private static String text(Object part) {
-    if (part instanceof Number number) {
-      return number.toString();
+  /** A time of day on the 24-hour clock (14:30, 9.05), or empty. */
+  static Optional<LocalTime> time(Object part) {
+    Matcher clock = CLOCK.matcher(part instanceof String text ? text : "");
+    if (!clock.matches() || Integer.parseInt(clock.group(1)) > 23 || Integer.parseInt(clock.group(2)) > 59) {
+      return Optional.empty();
     }
-    if (part instanceof String string) {
-      return string;
-    }
-    return ""; // neither a number nor text: no part of a date
+    return Optional.of(LocalTime.of(Integer.parseInt(clock.group(1)), Integer.parseInt(clock.group(2))));
   }
 
-  private static boolean blank(Object part) {
-    return part == null || (part instanceof String text && text.isBlank());
+  /** The moment a date's parts and its time of day make, in London; empty if they make none. */
+  static Optional<OffsetDateTime> moment(DateInParts.Reading date, Object time) {
+    Optional<LocalTime> at = time(time);
+    if (!(date instanceof DateInParts.Reading.Date day) || at.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ZonedDateTime.of(day.date(), at.get(), LONDON).toOffsetDateTime());
+  }
+
+  /** A checked date of birth, from the API's text or the form's parts; null if none was given. */
+  static LocalDate date(ReferralField field, Map<String, ?> submitted) {
+    if (submitted.get(field.key()) instanceof String text && !text.isBlank()) {
+      return LocalDate.parse(text.strip(), ISO_DATE);
+    }
+    return of(field).read(submitted) instanceof DateInParts.Reading.Date day ? day.date() : null;
+  }
+
+  /** A checked date and time, from the API's text (as given) or the form's parts (London); null if none. */
+  static OffsetDateTime dateTime(ReferralField field, Map<String, ?> submitted) {
+    if (submitted.get(field.key()) instanceof String text && !text.isBlank()) {
+      return moment(text.strip());
+    }
+    return moment(of(field).read(submitted), submitted.get(field.key() + TIME)).orElse(null);
   }
 }

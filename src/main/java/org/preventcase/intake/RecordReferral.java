@@ -16,12 +16,13 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.formcheck.DeployedForms;
 import org.preventcase.security.Actors;
 import org.springframework.stereotype.Component;
 
 /**
  * The intake's start listener (`${recordReferral}`, no asyncBefore): validates the submitted
- * referral, records it and its person in the case record and removes every submitted variable in the
+ * referral against the start form of the very definition started (its schema and rules), records it and its person in the case record and removes every submitted variable in the
  * same transaction, leaving only the referral id and the non-identifying facts of {@link IntakeVariables}.
  * A referral that fails validation is refused with a message naming the fields; nothing is stored.
  */
@@ -30,12 +31,14 @@ public class RecordReferral implements ExecutionListener {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private final ReferralValidator validator;
+  private final DeployedForms forms;
   private final CaseService cases;
   private final Actors actors;
   private final Clock clock;
 
-  public RecordReferral(ReferralValidator validator, CaseService cases, Actors actors, Clock clock) {
+  public RecordReferral(ReferralValidator validator, DeployedForms forms, CaseService cases, Actors actors, Clock clock) {
     this.validator = validator;
+    this.forms = forms;
     this.cases = cases;
     this.actors = actors;
     this.clock = clock;
@@ -45,7 +48,7 @@ public class RecordReferral implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Map<String, Object> submitted = submittedValues(execution);
     Object through = submitted.remove(IntakeVariables.SUBMITTED_THROUGH);
-    ValidReferral referral = validator.validate(submitted);
+    ValidReferral referral = validator.validate(forms.startForm(execution.getProcessDefinitionId()), submitted);
     var actor = actors.acting(execution);
     OffsetDateTime receivedAt = OffsetDateTime.now(clock);
     var recorded = ReferralCase.of(referral, execution.getTenantId(), actor.userId(), receivedAt,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.preventcase.casefile.ReferralReference;
 import org.preventcase.engine.AuthorityNotChosenException;
+import org.preventcase.formcheck.DeployedForms;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.security.Role;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * POST /api/referrals: the partner systems' way in (docs/referrals.md, /api/openapi.yaml). The body
- * mirrors the start form (one JSON property per form field); the Idempotency-Key header is
+ * mirrors the start form (one JSON property per form field, a date as ISO text) and is checked by the
+ * latest start form's schema and rules, as Tasklist's start is; the Idempotency-Key header is
  * required. 201 with the referral's id and reference only, the same whether or not the person is
  * already known (nothing tells the referrer of an earlier or open case); 400 problem+json naming every bad field; 422 for a key
  * reused with another body; 403 for a role that may not refer. Nothing is stored unless 201.
@@ -32,11 +34,13 @@ class ReferralApi {
   static final int MAX_BODY = 200_000;
   static final int MAX_KEY = 200;
   private final ReferralValidator validator;
+  private final DeployedForms forms;
   private final PartnerSubmissions submissions;
   private final Actors actors;
 
-  ReferralApi(ReferralValidator validator, PartnerSubmissions submissions, Actors actors) {
+  ReferralApi(ReferralValidator validator, DeployedForms forms, PartnerSubmissions submissions, Actors actors) {
     this.validator = validator;
+    this.forms = forms;
     this.submissions = submissions;
     this.actors = actors;
   }
@@ -61,7 +65,7 @@ class ReferralApi {
       if (referral == null) {
         return invalid(List.of(new FieldProblem("", "The body must be a JSON object with the referral form's fields")));
       }
-      validator.validate(referral);
+      validator.validate(forms.latestStartForm(ReferralIntake.PROCESS_KEY), referral);
     } catch (ReferralRefusedException refused) {
       return invalid(refused.problems());
     }

@@ -47,7 +47,7 @@ final class ReferralJson {
       if (!duplicate.find()) {
         return null;
       }
-      String key = ReferralValidator.shown(duplicate.group(1));
+      String key = org.preventcase.formcheck.FormChecker.shown(duplicate.group(1));
       throw new ReferralRefusedException(List.of(field == null
           ? new FieldProblem(key, "'" + key + "' is given more than once: send each field once")
           : new FieldProblem(field.key(), field.label() + " gives the key '" + key + "' more than once")));

@@ -11,27 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the referral's refusals say, in GOV.UK style ("Enter the person's given names", "Date of birth
- * must be in the past"): the start form's own words first, each field's custom properties
- * {@code requiredMessage} and {@code invalidMessage} (what Tasklist shows under the field, see
- * docs/tasklist.md), so a practitioner reads the same sentence from the browser and from the server.
- * A field without them gets "Enter ..." or "Select ..." and its label.
+ * What the referral's own rules ({@link ReferralFormRules}) say, in GOV.UK style ("Date of birth must
+ * be in the past"): the start form's own words first, each field's custom property
+ * {@code invalidMessage} (what Tasklist shows under the field, see docs/tasklist.md), so a
+ * practitioner reads the same sentence from the browser and from the server; the schema's own
+ * messages (a field left empty, too long) are the form check's (docs/forms.md).
  */
 final class ReferralMessages {
 
   static final String FORM = "forms/referral-intake-start.form";
-  private static final Set<ReferralField.Kind> CHOSEN = Set.of(ReferralField.Kind.CHOICE, ReferralField.Kind.CHOICES);
   private static final Set<String> ACRONYMS = Set.of("NHS", "MASH", "SEN");
   /** Form field key -> custom property -> message. */
   private static final Map<String, Map<String, String>> OF_THE_FORM = read();
 
   private ReferralMessages() {}
-
-  /** The message for a required field left empty. */
-  static String required(ReferralField field) {
-    return ofTheForm(field.key(), "requiredMessage")
-        .orElse((CHOSEN.contains(field.kind()) ? "Select " : "Enter ") + name(field.label()));
-  }
 
   /** The form's message for a value that breaks the field's rule, if it has one. */
   static java.util.Optional<String> invalid(String key) {

@@ -331,7 +331,7 @@ public class ReferralApiIT extends ApplicationIT {
     referral.put("shoeSize", "9");
     assertThat(refused(referral, "concernDescription", "personFamilyName", "shoeSize").toString())
         .contains("Describe your concerns must be 10000 characters or fewer")
-        .contains("Family name must be 200 characters or fewer").contains("'shoeSize' is not a question on the referral form");
+        .contains("Family name must be 200 characters or fewer").contains("'shoeSize' is not a question on this form");
   }
 
   @Test

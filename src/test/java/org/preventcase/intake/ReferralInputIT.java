@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Referral input that was stored and should not be (issue 16 item 8), by the partner API and by the
  * start form through the engine's submit-form: duplicate JSON keys, ages over 110, names holding
- * control, bidirectional, zero-width or invalid characters; names kept in NFC, free text as written.
+ * control, bidirectional, zero-width or invalid characters; names kept in NFC, free text as written;
+ * each rule the start form's schema cannot say refused by both, in the same words.
  */
 class ReferralInputIT extends ApplicationIT {
 
@@ -93,6 +94,64 @@ class ReferralInputIT extends ApplicationIT {
     assertRefusedForm(call("POST", SUBMIT_FORM, "demo-referrer", json),
         "Other agencies involved gives the key 'code' more than once");
     assertThat(referrals()).isEqualTo(before);
+  }
+
+  /** A rule of the start form beyond its schema: how a referral breaks it, and the one field each way names. */
+  record Broken(String rule, java.util.function.Consumer<Map<String, Object>> change, String apiField, String formField) {}
+
+  static List<Broken> rulesBeyondTheSchema() {
+    return List.of(
+        new Broken("an NHS number whose check digit is wrong", r -> r.put("personNhsNumber", "943 476 5918"),
+            "personNhsNumber", "personNhsNumber"),
+        new Broken("a postcode that is no UK postcode", r -> r.put("personPostcode", "PE1 ZZ9"), "personPostcode",
+            "personPostcode"),
+        new Broken("a phone number that is none", r -> r.put("referrerPhone", "call me"), "referrerPhone", "referrerPhone"),
+        new Broken("a name with a control character", r -> r.put("personGivenNames", "Ann\u0007e"), "personGivenNames",
+            "personGivenNames"),
+        new Broken("a date of birth that does not exist", r -> r.put("personDateOfBirth", "2011-02-30"),
+            "personDateOfBirth", "personDateOfBirthDay"),
+        new Broken("a date of birth in the future", r -> r.put("personDateOfBirth", "2099-01-01"), "personDateOfBirth",
+            "personDateOfBirthDay"),
+        new Broken("a date of birth over 110 years ago", r -> r.put("personDateOfBirth", "1901-05-01"),
+            "personDateOfBirth", "personDateOfBirthDay"),
+        new Broken("neither a date of birth nor an approximate age", r -> r.remove("personDateOfBirth"),
+            "personDateOfBirth", "personDateOfBirthDay"),
+        new Broken("an approximate age that is no whole number of years", r -> {
+          r.remove("personDateOfBirth");
+          r.put("personApproximateAge", 15.5);
+        }, "personApproximateAge", "personApproximateAge"),
+        new Broken("a 999 call in the future", r -> {
+          r.put("urgency", "IMMEDIATE_RISK");
+          r.put("called999At", "2099-01-01T10:00Z");
+        }, "called999At", "called999AtDay"));
+  }
+
+  @org.junit.jupiter.api.TestFactory
+  List<org.junit.jupiter.api.DynamicTest> aRuleTheStartFormsSchemaCannotSayIsRefusedByTheApiAndTheFormInTheSameWords() {
+    return rulesBeyondTheSchema().stream().map(broken -> org.junit.jupiter.api.DynamicTest.dynamicTest(broken.rule(),
+        () -> {
+          long before = referrals();
+          Map<String, Object> referral = valid();
+          broken.change().accept(referral);
+          HttpResponse<String> api = ReferralApiIT.post(baseUrl(), "demo-referrer", ReferralApiIT.key(),
+              ReferralExamples.json(referral));
+          HttpResponse<String> form = call("POST", SUBMIT_FORM, "demo-referrer", ReferralExamples.submitFormBody(referral));
+          assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+          assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
+          Map<String, String> byApi = errors(api);
+          Map<String, String> byForm = errors(form);
+          assertThat(byApi).as("named by the API's own key").containsOnlyKeys(broken.apiField());
+          assertThat(byForm).as("named by the form's field").containsOnlyKeys(broken.formField());
+          assertThat(byApi.get(broken.apiField())).isEqualTo(byForm.get(broken.formField()));
+          assertThat(referrals()).isEqualTo(before);
+        })).toList();
+  }
+
+  static Map<String, String> errors(HttpResponse<String> response) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ReferralApiIT.json(response).path("errors").forEach(error ->
+        errors.put(error.path("field").asText(), error.path("message").asText()));
+    return errors;
   }
 
   @Test

@@ -88,7 +88,7 @@ public class ReferralIntakeIT extends ApplicationIT {
     assertThat(problem.path("type").asText()).isEqualTo("urn:preventcase:problem:invalid-form");
     assertThat(problem.path("errors")).hasSize(1);
     assertThat(problem.path("errors").get(0).toString())
-        .isEqualTo("{\"field\":\"personDateOfBirth\",\"label\":\"Date of birth\",\"message\":\"Date of birth must be in the past\"}");
+        .isEqualTo("{\"field\":\"personDateOfBirthDay\",\"label\":\"Date of birth\",\"message\":\"Date of birth must be in the past\"}");
     assertThat(refused.body()).doesNotContain("2099", "Exception", "referral-intake:");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
   }

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.formcheck.DeployedForms;
+import org.preventcase.formcheck.FormSubmissions;
 import org.preventcase.casefile.PersonMatch;
 import org.preventcase.notify.MessageFacts;
 import org.preventcase.notify.MessageType;
@@ -92,7 +94,9 @@ class ReferralIntakeProcessTest {
     when(cases.recordReferral(any(), any(), any(), any())).thenReturn(REFERRAL_ID);
     when(cases.openCaseForReferral(any(), any(), anyLong(), any())).thenReturn(NEW_CASE);
     matches(PersonMatch.Kind.NONE, null, null);
-    Mocks.register("recordReferral", new RecordReferral(new ReferralValidator(clock), cases, actors, clock));
+    Mocks.register("recordReferral", new RecordReferral(new ReferralValidator(new FormSubmissions(
+        java.util.List.of(new ReferralFormRules(clock)))), new DeployedForms(processEngine.getFormService(),
+        processEngine.getRepositoryService(), processEngine.getTaskService()), cases, actors, clock));
     Mocks.register("matchKnownPerson", new MatchKnownPerson(cases, actors));
     Mocks.register("openCase", new OpenCase(cases, actors));
     Mocks.register("openRepeatCase", new OpenRepeatCase(cases, actors));

@@ -12,16 +12,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.preventcase.formcheck.FormSchema;
+import org.preventcase.formcheck.FormSchemaTest;
+import org.preventcase.formcheck.FormSubmissions;
+import org.preventcase.models.ProjectFiles;
 
-/** The one validation of a referral: every bad field named, by key and label, never with its value. */
+/**
+ * The one validation of a referral: the start form's schema and its rules ({@link ReferralFormRules});
+ * every bad field named, by the key it was sent under, never with its value.
+ */
 class ReferralValidatorTest {
 
-  final ReferralValidator validator = new ReferralValidator(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"),
-      ZoneOffset.UTC));
+  static final FormSchema START_FORM = FormSchemaTest.read(ProjectFiles.FORMS.resolve("referral-intake-start.form"));
+  final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+  final ReferralValidator validator = new ReferralValidator(new FormSubmissions(List.of(new ReferralFormRules(clock))));
+
+  ValidReferral validate(Map<String, Object> referral) {
+    return validator.validate(START_FORM, referral);
+  }
 
   List<FieldProblem> problems(Map<String, Object> referral) {
     try {
-      validator.validate(referral);
+      validate(referral);
       return List.of();
     } catch (ReferralRefusedException refused) {
       return refused.problems();
@@ -32,7 +44,7 @@ class ReferralValidatorTest {
   void aCompleteReferralIsValidAndItsTextIsKeptExactlyAsWritten() {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("A"));
     referral.put("personNhsNumber", "943 476 5919");
-    ValidReferral valid = validator.validate(referral);
+    ValidReferral valid = validate(referral);
     assertThat(valid.text(ReferralField.CONCERN_DESCRIPTION)).isEqualTo(referral.get("concernDescription"));
     assertThat(valid.date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2012, 4, 17));
     assertThat(valid.codes(ReferralField.AGENCIES_INVOLVED)).containsExactly("EARLY_HELP", "EDUCATION");
@@ -56,16 +68,16 @@ class ReferralValidatorTest {
     assertThat(problems(referral)).extracting(FieldProblem::field).containsExactlyInAnyOrder("personFamilyName",
         "personGivenNames", "personDateOfBirth", "concernType", "concernDescription", "referrerEmail",
         "personNhsNumber", "agenciesInvolved", "favouriteColour");
-    assertThatThrownBy(() -> validator.validate(referral)).isInstanceOf(ReferralRefusedException.class)
+    assertThatThrownBy(() -> validate(referral)).isInstanceOf(ReferralRefusedException.class)
         .hasMessageStartingWith("The referral was not sent. There is a problem: ")
         .hasMessageContaining("Enter the person's family name [personFamilyName]")
         .hasMessageContaining("Given names must be text [personGivenNames]")
         .hasMessageContaining("Date of birth must be a real date [personDateOfBirth]")
-        .hasMessageContaining("Type of concern must be one of the options on the form [concernType]")
+        .hasMessageContaining("Select type of concern from the list [concernType]")
         .hasMessageContaining("Describe your concerns must be 10000 characters or fewer [concernDescription]")
         .hasMessageContaining("Enter an email address in the correct format, like name@example.com [referrerEmail]")
         .hasMessageContaining("Enter a valid NHS number, like 485 777 3456 [personNhsNumber]")
-        .hasMessageContaining("'favouriteColour' is not a question on the referral form [favouriteColour]")
+        .hasMessageContaining("'favouriteColour' is not a question on this form [favouriteColour]")
         .hasMessageNotContainingAny("SECRET_VALUE_X", "not-an-address-Q", "NOWHERE_Z", "blue", "yyyy", "9434765918");
   }
 
@@ -76,14 +88,14 @@ class ReferralValidatorTest {
     referral.put("personDateOfBirthDay", 9);
     referral.put("personDateOfBirthMonth", 3L);
     referral.put("personDateOfBirthYear", "2011");
-    assertThat(validator.validate(referral).date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2011, 3, 9));
+    assertThat(validate(referral).date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2011, 3, 9));
 
     referral.put("urgency", "IMMEDIATE_RISK");
     referral.put("called999AtDay", 23.0);
     referral.put("called999AtMonth", 11);
     referral.put("called999AtYear", 2026);
     referral.put("called999AtTime", "11:05");
-    assertThat(validator.validate(referral).dateTime(ReferralField.CALLED_999_AT).toInstant())
+    assertThat(validate(referral).dateTime(ReferralField.CALLED_999_AT).toInstant())
         .isEqualTo(java.time.Instant.parse("2026-11-23T11:05:00Z"));
   }
 
@@ -94,7 +106,7 @@ class ReferralValidatorTest {
     referral.put("personDateOfBirthDay", 30);
     referral.put("personDateOfBirthMonth", 2);
     referral.put("personDateOfBirthYear", 2011);
-    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("personDateOfBirth",
+    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("personDateOfBirthDay",
         "Date of birth must be a real date"));
     referral.put("personDateOfBirthDay", 3);
     referral.remove("personDateOfBirthYear");
@@ -123,8 +135,8 @@ class ReferralValidatorTest {
     assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("called999AtTime",
         "Enter the time 999 was called on the 24-hour clock, like 14:30"));
     referral.remove("called999AtTime");
-    assertThat(problems(referral)).singleElement().isEqualTo(new FieldProblem("called999AtTime",
-        "The date and time 999 was called must include a time"));
+    assertThat(problems(referral)).singleElement().as("the form's own words for the time left empty")
+        .isEqualTo(new FieldProblem("called999AtTime", "Enter the time 999 was called, like 14:30"));
   }
 
   @Test
@@ -146,7 +158,7 @@ class ReferralValidatorTest {
     assertThat(problems(referral)).extracting(FieldProblem::message)
         .containsExactly("Enter the person's date of birth, or their approximate age if it is not known");
     referral.put("personApproximateAge", 16);
-    assertThat(RecordReferral.ageBand(validator.validate(referral), LocalDate.of(2026, 11, 23)))
+    assertThat(RecordReferral.ageBand(validate(referral), LocalDate.of(2026, 11, 23)))
         .isEqualTo(AgeBand.AGED_16_TO_17);
     referral.put("personApproximateAge", "about ten");
     assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personApproximateAge");
@@ -205,7 +217,7 @@ class ReferralValidatorTest {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("C"));
     referral.put("personGivenNames", "Zoe\u0308 Rene\u0301e");
     referral.put("personAliases", "Chloe\u0308\nAnai\u0308s");
-    ValidReferral valid = validator.validate(referral);
+    ValidReferral valid = validate(referral);
     assertThat(valid.text(ReferralField.PERSON_GIVEN_NAMES)).isEqualTo("Zo\u00EB Ren\u00E9e");
     assertThat(valid.text(ReferralField.PERSON_ALIASES)).isEqualTo("Chlo\u00EB\nAna\u00EFs");
   }
@@ -214,11 +226,12 @@ class ReferralValidatorTest {
   void anImmediateRiskNeedsWhen999WasCalledAndThatIsNotInTheFuture() {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("D"));
     referral.put("urgency", "IMMEDIATE_RISK");
-    assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("called999At");
+    assertThat(problems(referral)).as("named by the API's own key").containsExactly(
+        new FieldProblem("called999At", "Enter the date and time 999 was called"));
     referral.put("called999At", "2026-11-23T13:00Z");
     assertThat(problems(referral)).extracting(FieldProblem::message).containsExactly("The date and time 999 was called must be in the past");
     referral.put("called999At", "2026-11-23T11:40Z");
-    assertThat(validator.validate(referral).urgent()).isTrue();
+    assertThat(validate(referral).urgent()).isTrue();
   }
 
   @Test
@@ -226,7 +239,7 @@ class ReferralValidatorTest {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("E"));
     referral.put("personPostcode", "");
     referral.put("personAliases", null);
-    assertThat(validator.validate(referral).values()).doesNotContainKeys(ReferralField.PERSON_POSTCODE,
+    assertThat(validate(referral).values()).doesNotContainKeys(ReferralField.PERSON_POSTCODE,
         ReferralField.PERSON_ALIASES);
     LocalDate on = LocalDate.of(2026, 11, 23);
     assertThat(AgeBand.of(LocalDate.of(2016, 11, 24), on)).isEqualTo(AgeBand.UNDER_11);
