@@ -64,14 +64,19 @@ public class ReferralValidator {
 
   /**
    * A refusal of a date's part, said of the date the API sent whole: a part left empty is the date
-   * left out ("Enter the date and time 999 was called"); any other is the form's own message.
+   * left out ("Enter the date and time 999 was called"), a part named by its label is the date
+   * ("When 999 was called does not apply here: leave it empty"); any other is the form's own message.
    */
   private static String apiMessage(FormSchema startForm, FieldError error, String key, Object sentWhole) {
+    ReferralField date = ReferralField.byKey(key).orElseThrow();
     boolean leftOut = sentWhole == null || (sentWhole instanceof String text && text.isBlank());
     boolean partLeftEmpty = startForm.field(error.field()).map(FormField::requiredMessage)
         .filter(error.message()::equals).isPresent();
-    return leftOut && partLeftEmpty ? "Enter " + ReferralMessages.name(ReferralMessages.subject(ReferralField.byKey(key)
-        .orElseThrow())) : error.message();
+    if (leftOut && partLeftEmpty) {
+      return "Enter " + ReferralMessages.name(ReferralMessages.subject(date));
+    }
+    return error.label() != null && error.message().startsWith(error.label() + " ")
+        ? date.label() + error.message().substring(error.label().length()) : error.message();
   }
 
   /** A checked value as the case record keeps it; null if not given. */

@@ -170,6 +170,41 @@ public class FormCheckIT extends ApplicationIT {
     return checks;
   }
 
+  /** A submission of each form that enters a date in day, month and year, giving 31 February (the date shown). */
+  Map<String, java.util.function.Function<Map<String, Object>, Map<String, Object>>> thirtyFirstOfFebruary() {
+    return Map.of(
+        "referral-intake-start", valid -> with(valid, Map.of("personDateOfBirth", "2011-02-31")),
+        "referral-screening", valid -> signposted("referral-screening", 31, 2, 2026),
+        "preliminary-assessment", valid -> signposted("preliminary-assessment", 31, 2, 2026),
+        "information-overdue", valid -> Map.of("overdueDecision", "WAIT_LONGER", "newDueDateDay", 31,
+            "newDueDateMonth", 2, "newDueDateYear", 2027));
+  }
+
+  static Map<String, Object> with(Map<String, Object> values, Map<String, Object> changed) {
+    Map<String, Object> with = new HashMap<>(values);
+    with.putAll(changed);
+    return with;
+  }
+
+  @TestFactory
+  List<DynamicTest> eachFormThatEntersADateInPartsRefusesOneThatDoesNotExistNamingItsDay() {
+    List<DynamicTest> checks = new ArrayList<>();
+    checks.add(DynamicTest.dynamicTest("every such form is here", () -> assertThat(thirtyFirstOfFebruary().keySet())
+        .containsExactlyInAnyOrderElementsOf(ProjectFiles.under(ProjectFiles.FORMS, ".form").stream()
+            .map(ProjectFiles::formId).filter(formId -> FormSchemaTest.read(ProjectFiles.FORMS.resolve(formId + ".form"))
+                .fields().stream().anyMatch(field -> field.key().endsWith("Day"))).toList())));
+    thirtyFirstOfFebruary().forEach((formId, impossible) -> checks.add(DynamicTest.dynamicTest(formId, () -> {
+      Place at = places().get(formId).get();
+      HttpResponse<String> refused = call("POST", at.path(), at.user(), body(impossible.apply(at.valid())));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      Map<String, String> errors = errors(refused);
+      assertThat(errors).hasSize(1);
+      assertThat(errors.keySet().iterator().next()).endsWith("Day");
+      assertThat(errors.values().iterator().next()).contains("must be a real date");
+    })));
+    return checks;
+  }
+
   @Test
   void tasklistsSubmissionThroughTheWebappsEngineApiIsRefusedTheSameWay() {
     String task = claimed(deconflictionTask());

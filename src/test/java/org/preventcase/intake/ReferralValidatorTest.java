@@ -235,6 +235,18 @@ class ReferralValidatorTest {
   }
 
   @Test
+  void whatTheFormAsksOnlyOfSomeReferralsIsRefusedFromTheOthersAsTheFormHidesIt() {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("H"));
+    referral.put("called999At", "2026-11-23T11:40Z");
+    referral.put("referrerRelationship", "FAMILY");
+    referral.remove("referrerRole");
+    referral.remove("referrerOrganisation");
+    assertThat(problems(referral)).as("named by the API's own keys").containsExactly(
+        new FieldProblem("referrerEmail", "Referrer's e-mail does not apply here: leave it empty"),
+        new FieldProblem("called999At", "When 999 was called does not apply here: leave it empty"));
+  }
+
+  @Test
   void blankOptionalFieldsAreAbsentAndAgeBandsFollowTheStatistics() {
     Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("E"));
     referral.put("personPostcode", "");
