@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * Checks submitted values against a form's schema as form-js 1.8 does in the browser: unknown keys,
  * hidden fields (their {@code conditional.hide} evaluated on the form's data), required fields,
  * types, choices limited to the form's options (static {@code values} or a {@code valuesKey}
- * variable), patterns and e-mail or phone formats, lengths, number ranges and dates that exist.
+ * variable), patterns and e-mail or phone formats, lengths, number ranges and decimal places, and
+ * dates that exist.
  * One message per field, in GOV.UK style, naming the field by its label.
  */
 public final class FormChecker {
@@ -140,6 +141,11 @@ public final class FormChecker {
     }
     if (number == null) {
       return label + " must be a number";
+    }
+    if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
+      return field.decimalDigits() == 0 ? label + " must be a whole number"
+          : label + " must have " + field.decimalDigits() + (field.decimalDigits() == 1 ? " decimal place" : " decimal places")
+              + " or fewer";
     }
     boolean tooSmall = field.min() != null && number.compareTo(field.min()) < 0;
     boolean tooLarge = field.max() != null && number.compareTo(field.max()) > 0;

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  *     {@code requiredMessage}, what Tasklist shows under the field, docs/tasklist.md), or null
  * @param invalidMessage the form's own message for a value that breaks the field's rules (custom
  *     property {@code invalidMessage}), or null
+ * @param decimalDigits how many decimal places a number may have (0: a whole number), or null for any
  */
 public record FormField(String key, String type, String subtype, String label, String errorName,
     String requiredMessage, String invalidMessage, String description,
     boolean required, Integer minLength, Integer maxLength, Pattern pattern, String validationType, BigDecimal min,
-    BigDecimal max, List<Option> options, String valuesKey, HideCondition hide, boolean disabled) {
+    BigDecimal max, Integer decimalDigits, List<Option> options, String valuesKey, HideCondition hide,
+    boolean disabled) {
 
   /** One choice of a select, radio, checklist or taglist. */
   public record Option(String value, String label) {}
@@ -36,6 +38,13 @@ public record FormField(String key, String type, String subtype, String label, S
       case "checkbox" -> Kind.CONFIRMATION;
       default -> throw new IllegalStateException("not a value field: " + type);
     };
+  }
+
+  /** The field inside a group with a condition of its own: hidden when either hides it. */
+  FormField within(HideCondition around) {
+    return new FormField(key, type, subtype, label, errorName, requiredMessage, invalidMessage, description, required,
+        minLength, maxLength, pattern, validationType, min, max, decimalDigits, options, valuesKey,
+        HideCondition.either(around, hide), disabled);
   }
 
   public boolean offersChoices() {

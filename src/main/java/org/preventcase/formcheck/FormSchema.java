@@ -73,10 +73,7 @@ public record FormSchema(String id, List<FormField> fields) {
             HideCondition.either(around, groupHide == null ? null : HideCondition.parse(groupHide)));
       } else if (VALUE_TYPES.contains(type)) {
         FormField field = field(component, type);
-        fields.add(around == null ? field : new FormField(field.key(), field.type(), field.subtype(), field.label(),
-            field.errorName(), field.requiredMessage(), field.invalidMessage(), field.description(), field.required(), field.minLength(), field.maxLength(),
-            field.pattern(), field.validationType(), field.min(), field.max(), field.options(), field.valuesKey(),
-            HideCondition.either(around, field.hide()), field.disabled()));
+        fields.add(around == null ? field : field.within(around));
       } else if (!LAYOUT_TYPES.contains(type)) {
         throw new UncheckableFormException("the component type '" + type + "' cannot be checked on the server");
       }
@@ -112,7 +109,7 @@ public record FormSchema(String id, List<FormField> fields) {
         text(properties, "invalidMessage"), text(component, "description"),
         validate.path("required").asBoolean(false), integer(validate, "minLength"), integer(validate, "maxLength"),
         pattern(key, text(validate, "pattern")), validationType, decimal(validate, "min"), decimal(validate, "max"),
-        options, text(component, "valuesKey"), hide == null ? null : HideCondition.parse(hide),
+        integer(component, "decimalDigits"), options, text(component, "valuesKey"), hide == null ? null : HideCondition.parse(hide),
         component.path("disabled").asBoolean(false));
   }
 

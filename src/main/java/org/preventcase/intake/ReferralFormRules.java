@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
  * What the referral start form's schema cannot say, checked after it by the same check on every way a
  * referral arrives (Tasklist, the engine REST API, the partner API, the intake's start listener):
  * a date of birth or an approximate age; a date of birth whose parts make a real date, in the past
- * and not more than {@value #OLDEST_AGE} years ago; an approximate age in whole years; when 999 was
- * called, a real date and time of day, not in the future; names without control, invisible or
+ * and not more than {@value #OLDEST_AGE} years ago; when 999 was called, a real date and time of day, not in the future; names without control, invisible or
  * invalid characters; an NHS number's modulus-11 check digit; a UK postcode; a phone number. The
  * messages are the start form's own words for the field where it has them ({@link ReferralMessages}).
  * Fields the schema already refused are not checked again.
@@ -74,10 +73,6 @@ public class ReferralFormRules implements FormRules {
     DateInParts parts = DateParts.of(born);
     String age = ReferralField.PERSON_APPROXIMATE_AGE.key();
     Object approximateAge = submitted.get(age);
-    if (!refused.contains(age) && given(approximateAge) && DateInParts.number(approximateAge) == null) {
-      errors.add(invalid(ReferralField.PERSON_APPROXIMATE_AGE,
-          "The approximate age must be a whole number of years from 0 to " + OLDEST_AGE));
-    }
     if (parts.refusedIn(refused)) {
       return;
     }

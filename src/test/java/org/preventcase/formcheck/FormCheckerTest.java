@@ -26,7 +26,8 @@ class FormCheckerTest {
         {"type": "textfield", "key": "email", "label": "Your e-mail", "validate": {"validationType": "email"}},
         {"type": "textfield", "key": "code", "label": "Postcode", "description": "Like PE1 1AB",
          "validate": {"pattern": "^[A-Z]{2}[0-9] [0-9][A-Z]{2}$"}},
-        {"type": "number", "key": "people", "label": "Number of people", "validate": {"min": 1, "max": 20}},
+        {"type": "number", "key": "people", "label": "Number of people", "decimalDigits": 0, "validate": {"min": 1, "max": 20}},
+        {"type": "number", "key": "hours", "label": "Hours", "decimalDigits": 1},
         {"type": "checkbox", "key": "checked", "label": "Checked against live investigations", "validate": {"required": true}},
         {"type": "radio", "key": "aware", "label": "Is the person aware of this referral?", "validate": {"required": true},
          "values": [{"label": "Yes", "value": "YES"}]}
@@ -108,6 +109,18 @@ class FormCheckerTest {
     submitted.put("people", "three");
     assertThat(messages(submitted, Map.of())).containsEntry("name", "Full name must be 2 characters or more")
         .containsEntry("born", "Date of birth must be a real date").containsEntry("people", "Number of people must be a number");
+  }
+
+  @Test
+  void aNumberHasNoMoreDecimalPlacesThanTheFormAllowsAsFormJsSays() {
+    Map<String, Object> submitted = valid();
+    submitted.put("people", 2.5);
+    submitted.put("hours", 1.25);
+    assertThat(messages(submitted, Map.of())).containsOnly(Map.entry("people", "Number of people must be a whole number"),
+        Map.entry("hours", "Hours must have 1 decimal place or fewer"));
+    submitted.put("people", 3.0);
+    submitted.put("hours", "1.5");
+    assertThat(messages(submitted, Map.of())).isEmpty();
   }
 
   @Test

@@ -116,10 +116,6 @@ class ReferralInputIT extends ApplicationIT {
             "personDateOfBirth", "personDateOfBirthDay"),
         new Broken("neither a date of birth nor an approximate age", r -> r.remove("personDateOfBirth"),
             "personDateOfBirth", "personDateOfBirthDay"),
-        new Broken("an approximate age that is no whole number of years", r -> {
-          r.remove("personDateOfBirth");
-          r.put("personApproximateAge", 15.5);
-        }, "personApproximateAge", "personApproximateAge"),
         new Broken("a 999 call in the future", r -> {
           r.put("urgency", "IMMEDIATE_RISK");
           r.put("called999At", "2099-01-01T10:00Z");

@@ -162,6 +162,9 @@ class ReferralValidatorTest {
         .isEqualTo(AgeBand.AGED_16_TO_17);
     referral.put("personApproximateAge", "about ten");
     assertThat(problems(referral)).extracting(FieldProblem::field).containsExactly("personApproximateAge");
+    referral.put("personApproximateAge", 15.5);
+    assertThat(problems(referral)).as("whole years, as the form's decimalDigits says").containsExactly(new FieldProblem(
+        "personApproximateAge", "The approximate age must be a whole number of years from 0 to 110"));
   }
 
   @Test
