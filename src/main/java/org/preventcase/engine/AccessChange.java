@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTenantUserMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -22,23 +23,27 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 
 /**
  * A change to who may see what, as asked of the engine (by Admin, the engine REST API or Java): a
- * user joining a group, a user or group joining a tenant (an authority), or a user-level or
- * group-level authorization being saved. Read from the engine's own commands, kept as plain values so it can
+ * user joining a group, a user or group joining a tenant (an authority), a user-level or
+ * group-level authorization being saved, or one being deleted (deleting a revoke widens access). Read from the engine's own commands, kept as plain values so it can
  * wait for approval, and applied later through the public services.
  */
 public record AccessChange(Kind kind, String userId, String groupId, String tenantId, Grant grant) {
 
   public enum Kind {
-    GROUP_MEMBERSHIP, TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP, USER_AUTHORIZATION, GROUP_AUTHORIZATION
+    GROUP_MEMBERSHIP, TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP, USER_AUTHORIZATION, GROUP_AUTHORIZATION,
+    /** A user-level or group-level authorization deleted: {@code grant} is the authorization as it stands. */
+    AUTHORIZATION_DELETION
   }
 
   /** An authorization as asked for (for a user or a group); {@code authorizationId} is set when an existing one changes. */
   public record Grant(String authorizationId, int type, int resourceType, String resourceId, int permissions) {
 
+    /** The permissions granted, or for a revoke those revoked (a revoke's mask has their bits cleared). */
     public List<String> permissionNames() {
       Permission[] known = ResourceTypeUtil.getPermissionsByResourceType(resourceType);
+      boolean revoke = type == Authorization.AUTH_TYPE_REVOKE;
       return Arrays.stream(known).filter(p -> p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE
-              && (permissions & p.getValue()) == p.getValue()).map(Permission::getName).toList();
+              && ((permissions & p.getValue()) == p.getValue()) != revoke).map(Permission::getName).toList();
     }
 
     String resourceName() {
@@ -59,8 +64,28 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
     return new AccessChange(Kind.TENANT_GROUP_MEMBERSHIP, null, groupId, tenantId, null);
   }
 
-  /** The change an engine command would make, if it is one of these (null-safe on unknown commands). */
-  static Optional<AccessChange> of(Command<?> command) {
+  /** Whether the command changes memberships or authorizations (then {@link #of} reads what it changes). */
+  static boolean changesAccess(Command<?> command) {
+    return command instanceof CreateMembershipCmd || command instanceof CreateTenantUserMembershipCmd
+        || command instanceof CreateTenantGroupMembershipCmd || command instanceof SaveAuthorizationCmd
+        || command instanceof DeleteAuthorizationCmd;
+  }
+
+  /**
+   * The change an engine command would make, if it is one of these (null-safe on unknown commands); a
+   * deletion is read from the authorization as it stands (asked as the system), none if there is no
+   * such authorization or it is neither a user's nor a group's.
+   */
+  static Optional<AccessChange> of(Command<?> command, AuthorizationService authorizations) {
+    if (command instanceof DeleteAuthorizationCmd) {
+      String id = field(command, "authorizationId");
+      return Optional.ofNullable(id == null ? null
+              : authorizations.createAuthorizationQuery().authorizationId(id).singleResult())
+          .filter(existing -> existing.getUserId() != null || existing.getGroupId() != null)
+          .map(existing -> new AccessChange(Kind.AUTHORIZATION_DELETION, existing.getUserId(), existing.getGroupId(),
+              null, new Grant(existing.getId(), existing.getAuthorizationType(), existing.getResourceType(),
+                  existing.getResourceId(), ((AuthorizationEntity) existing).getPermissions())));
+    }
     if (command instanceof CreateMembershipCmd) {
       return Optional.of(groupMembership(field(command, "userId"), field(command, "groupId")));
     }
@@ -92,6 +117,8 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
       case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> authorizations.isUserAuthorized(user, groups,
           grant.authorizationId() == null ? Permissions.CREATE : Permissions.UPDATE, Resources.AUTHORIZATION,
           grant.authorizationId() == null ? Authorization.ANY : grant.authorizationId());
+      case AUTHORIZATION_DELETION -> authorizations.isUserAuthorized(user, groups, Permissions.DELETE,
+          Resources.AUTHORIZATION, grant.authorizationId());
     };
   }
 
@@ -115,7 +142,14 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
         ((AuthorizationEntity) authorization).setPermissions(grant.permissions());
         authorizations.saveAuthorization(authorization);
       }
+      case AUTHORIZATION_DELETION -> authorizations.deleteAuthorization(grant.authorizationId());
     }
+  }
+
+  /** Whether what the change needs still exists: the authorization it changes or deletes, if any. */
+  public boolean authorizationStillExists(AuthorizationService authorizations) {
+    return grant == null || grant.authorizationId() == null
+        || authorizations.createAuthorizationQuery().authorizationId(grant.authorizationId()).count() == 1;
   }
 
   /** What a manager reads: e.g. "demo-x joins the group prevent-police-officer". */
@@ -124,10 +158,18 @@ public record AccessChange(Kind kind, String userId, String groupId, String tena
       case GROUP_MEMBERSHIP -> userId + " joins the group " + groupId;
       case TENANT_USER_MEMBERSHIP -> userId + " joins the authority " + tenantId;
       case TENANT_GROUP_MEMBERSHIP -> "the group " + groupId + " joins the authority " + tenantId;
-      case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> (grant.type() == Authorization.AUTH_TYPE_REVOKE ? "revoke from "
-          : "grant ") + (userId != null ? userId : "the group " + groupId) + " " + grant.permissionNames().stream().collect(Collectors.joining(", ")) + " on " + grant.resourceName()
-          + " " + grant.resourceId() + (grant.authorizationId() == null ? "" : " (changing an authorization)");
+      case USER_AUTHORIZATION, GROUP_AUTHORIZATION -> authorization()
+          + (grant.authorizationId() == null ? "" : " (changing an authorization)");
+      case AUTHORIZATION_DELETION -> "delete the authorization: " + authorization();
     };
+  }
+
+  /** e.g. "revoke from demo-x READ on ProcessInstance *". */
+  private String authorization() {
+    return (grant.type() == Authorization.AUTH_TYPE_REVOKE ? "revoke from " : "grant ")
+        + (userId != null ? userId : "the group " + groupId) + " "
+        + grant.permissionNames().stream().collect(Collectors.joining(", ")) + " on " + grant.resourceName() + " "
+        + grant.resourceId();
   }
 
   @SuppressWarnings("unchecked")

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * No self-granted access (issue 16 item 2): when a signed-in user asks the engine (Admin, the engine
- * REST API) for a group or tenant membership or a user-level authorization they are allowed to
- * create, the {@link AccessChangeGate} decides; a change that needs a Prevent manager's approval is
+ * REST API) for a group or tenant membership, or to create, change or delete a user-level or group-level
+ * authorization, and is allowed to, the {@link AccessChangeGate} decides; a change that needs a Prevent manager's approval is
  * recorded as a request, the engine command does nothing and the caller is told so
  * ({@link AccessChangeAwaitsApproval}). Changes made with nobody signed in to
  * the engine (the access policy at start-up, an approved request being applied) go through as asked.
@@ -48,8 +48,7 @@ public class AccessChangePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      Optional<AccessChange> change = AccessChange.of(command);
-      if (change.isEmpty()) {
+      if (!AccessChange.changesAccess(command)) {
         return next.execute(command);
       }
       IdentityService identityService = configuration.getIdentityService();
@@ -60,10 +59,12 @@ public class AccessChangePlugin extends AbstractProcessEnginePlugin {
       }
       List<String> groups = signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds();
       boolean takesEffect;
-      identityService.clearAuthentication(); // the gate reads users, groups and tenants as the system
+      Optional<AccessChange> change;
+      identityService.clearAuthentication(); // the gate reads users, groups, tenants and authorizations as the system
       try {
-        if (!change.get().mayBeAskedBy(authorizations, signedIn.getUserId(), groups)) {
-          takesEffect = true; // the engine refuses it with its own authorization error
+        change = AccessChange.of(command, authorizations);
+        if (change.isEmpty() || !change.get().mayBeAskedBy(authorizations, signedIn.getUserId(), groups)) {
+          takesEffect = true; // nothing to decide, or the engine refuses it with its own error
         } else {
           takesEffect = gate.getObject().takesEffectNow(change.get(), signedIn.getUserId(), groups);
         }

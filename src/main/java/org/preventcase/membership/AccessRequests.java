@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * No self-granted access (issue 16 item 2, docs/roles.md). A case role (a group of {@link Role} other
  * than the administrators), any other group that carries an authority or authorizations, a user's or
  * group's membership of an authority, and any user-level or group-level authorization, asked for by
- * a signed-in user, become a request that a Prevent manager of that
+ * a signed-in user, and the deletion of a user-level or group-level authorization (deleting a revoke
+ * widens access), become a request that a Prevent manager of that
  * authority approves or refuses; only then does the change happen. Nobody decides a change they
  * asked for or that gives them access; an administrator holds no case role. Every request and
  * decision is written to the audit trail. The authorizations of the roles' groups belong to the
@@ -103,22 +104,10 @@ public class AccessRequests implements AccessChangeGate {
         yield authorityOfGroup(change.groupId()).orElseGet(() -> authorityOfUser(change));
       }
       case TENANT_USER_MEMBERSHIP, TENANT_GROUP_MEMBERSHIP -> change.tenantId();
-      case GROUP_AUTHORIZATION -> {
-        if (ROLE_GROUPS.contains(change.groupId())) {
-          throw new DecisionRefused("The authorizations of " + change.groupId() + " come from the access policy "
-              + "(docs/roles.md), not from Admin: they are set again at every start");
-        }
-        yield authorityOfGroup(change.groupId()).orElseThrow(() -> new DecisionRefused("The group "
-            + change.groupId() + " works for no authority yet: add it to an authority first (a Prevent manager of that "
-            + "authority approves it), then ask for this authorization"));
-      }
-      case USER_AUTHORIZATION -> {
-        if ("*".equals(change.userId())) {
-          throw new DecisionRefused("Authorizations for every user come from the access policy (docs/roles.md), "
-              + "not from Admin");
-        }
-        yield authorityOfUser(change);
-      }
+      case GROUP_AUTHORIZATION -> authorityOfGroupAuthorization(change);
+      case USER_AUTHORIZATION -> authorityOfUserAuthorization(change);
+      case AUTHORIZATION_DELETION -> change.groupId() != null ? authorityOfGroupAuthorization(change)
+          : authorityOfUserAuthorization(change);
     };
     if (authority == null) {
       return true;
@@ -141,6 +130,26 @@ public class AccessRequests implements AccessChangeGate {
     return false;
   }
 
+  /** Whose managers decide a group-level authorization (created, changed or deleted); the roles' are refused. */
+  private String authorityOfGroupAuthorization(AccessChange change) {
+    if (ROLE_GROUPS.contains(change.groupId())) {
+      throw new DecisionRefused("The authorizations of " + change.groupId() + " come from the access policy "
+          + "(docs/roles.md), not from Admin: they are set again at every start");
+    }
+    return authorityOfGroup(change.groupId()).orElseThrow(() -> new DecisionRefused("The group "
+        + change.groupId() + " works for no authority yet: add it to an authority first (a Prevent manager of that "
+        + "authority approves it), then ask for this change"));
+  }
+
+  /** Whose managers decide a user-level authorization (created, changed or deleted); every user's are refused. */
+  private String authorityOfUserAuthorization(AccessChange change) {
+    if ("*".equals(change.userId())) {
+      throw new DecisionRefused("Authorizations for every user come from the access policy (docs/roles.md), "
+          + "not from Admin");
+    }
+    return authorityOfUser(change);
+  }
+
   /** The requests of the manager's authorities: those waiting first, then the latest decisions. */
   public List<AccessRequest> visibleTo(Actor manager) {
     if (!manager.hasRole(Role.PREVENT_MANAGER) || manager.authorities().isEmpty()) {
@@ -160,6 +169,9 @@ public class AccessRequests implements AccessChangeGate {
     }
     if (!identityExists(request.change())) {
       throw new DecisionRefused("The user or group of this request no longer exists: refuse it");
+    }
+    if (!request.change().authorizationStillExists(authorizations)) {
+      throw new DecisionRefused("The authorization of this request no longer exists: refuse it");
     }
     decide(request, manager, AccessRequest.Status.APPROVED);
     request.change().apply(identity, authorizations);

@@ -303,4 +303,98 @@ class AccessApprovalIT extends ApplicationIT {
     assertThat(isMember(worker, carriesAGrant)).isTrue();
     assertThat(auditedActionsOfRequest(id)).containsExactly("ACCESS_REQUEST", "ACCESS_APPROVE");
   }
+
+  /** An authorization as a manager approved it earlier (set up directly). */
+  Authorization existing(int type, String userId, String groupId) {
+    Authorization authorization = authorizations.createNewAuthorization(type);
+    authorization.setUserId(userId);
+    authorization.setGroupId(groupId);
+    authorization.setResource(Resources.PROCESS_INSTANCE);
+    authorization.setResourceId(Authorization.ANY);
+    if (type == Authorization.AUTH_TYPE_REVOKE) {
+      authorization.removePermission(Permissions.READ);
+    } else {
+      authorization.addPermission(Permissions.READ);
+    }
+    return authorizations.saveAuthorization(authorization);
+  }
+
+  boolean stillExists(Authorization authorization) {
+    return authorizations.createAuthorizationQuery().authorizationId(authorization.getId()).count() == 1;
+  }
+
+  long requests() {
+    return jdbc.queryForObject("SELECT count(*) FROM access_change_request", Long.class);
+  }
+
+  @Test
+  void deletingAUserLevelRevokeWaitsForAManagerOfTheUsersAuthorityAndWidensNothingUntilApproved() {
+    String worker = workerOfTheAuthority("test-revoked");
+    Authorization revoke = existing(Authorization.AUTH_TYPE_REVOKE, worker, null);
+    assertThat(authorizations.isUserAuthorized(worker, List.of(), Permissions.READ, Resources.PROCESS_INSTANCE,
+        "any-instance")).isFalse();
+
+    assertAwaitsApproval(call("DELETE", "/engine-rest/authorization/" + revoke.getId(), "demo-admin", null));
+    assertThat(stillExists(revoke)).isTrue();
+    String description = "delete the authorization: revoke from " + worker + " READ on ProcessInstance *";
+    assertThat(request(description)).containsEntry("status", "PENDING").containsEntry("authority_code", AUTHORITY)
+        .containsEntry("requested_by", "demo-admin");
+    assertThat(signIn("demo-manager").get("/access-requests").body()).contains(description);
+
+    long id = requestId(description);
+    assertThat(decide("demo-manager", id, "approve").statusCode()).isEqualTo(200);
+    assertThat(stillExists(revoke)).isFalse();
+    assertThat(auditedActionsOfRequest(id)).containsExactly("ACCESS_REQUEST", "ACCESS_APPROVE");
+  }
+
+  @Test
+  void deletingAGroupLevelAuthorizationInAdminWaitsForAManagerOfTheGroupsAuthorityWhoMayRefuseIt() {
+    String group = groupCreatedByTheAdministrator("test-area-readers");
+    identity.createTenantGroupMembership(AUTHORITY, group); // as approved by a manager earlier
+    Authorization grant = existing(Authorization.AUTH_TYPE_GRANT, null, group);
+    Browser admin = signIn("demo-admin");
+    assertThat(admin.get("/camunda/app/admin/default/").statusCode()).isEqualTo(200); // and its CSRF token
+
+    assertAwaitsApproval(admin.request("DELETE", "/camunda/api/engine/engine/default/authorization/" + grant.getId(),
+        null));
+    assertThat(stillExists(grant)).isTrue();
+    String description = "delete the authorization: grant the group " + group + " READ on ProcessInstance *";
+    long id = requestId(description);
+    assertThat(request(description)).containsEntry("authority_code", AUTHORITY);
+    assertThat(decide("demo-manager", id, "refuse").statusCode()).isEqualTo(200);
+    assertThat(stillExists(grant)).isTrue();
+    assertThat(auditedActionsOfRequest(id)).containsExactly("ACCESS_REQUEST", "ACCESS_REFUSE");
+  }
+
+  @Test
+  void deletingAnAuthorizationOfARolesGroupIsRefusedOutrightThroughTheEngineRestApiAndAdmin() {
+    long before = requests();
+    Authorization tasklist = authorizations.createAuthorizationQuery().groupIdIn(POLICE)
+        .resourceType(Resources.APPLICATION).resourceId("tasklist").singleResult();
+    HttpResponse<String> rest = call("DELETE", "/engine-rest/authorization/" + tasklist.getId(), "demo-admin", null);
+    assertThat(rest.statusCode()).isEqualTo(400);
+    assertThat(rest.body()).contains("come from the access policy");
+
+    Browser admin = signIn("demo-admin");
+    assertThat(admin.get("/camunda/app/admin/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> webapps = admin.request("DELETE", "/camunda/api/engine/engine/default/authorization/"
+        + tasklist.getId(), null);
+    assertThat(webapps.statusCode()).isEqualTo(400);
+    assertThat(webapps.body()).contains("come from the access policy");
+    assertThat(stillExists(tasklist)).isTrue();
+    assertThat(requests()).isEqualTo(before);
+  }
+
+  @Test
+  void aManagerCannotApproveTheDeletionOfTheirOwnRevoke() {
+    Authorization revoke = existing(Authorization.AUTH_TYPE_REVOKE, "demo-manager", null);
+    try {
+      assertAwaitsApproval(call("DELETE", "/engine-rest/authorization/" + revoke.getId(), "demo-admin", null));
+      long id = requestId("delete the authorization: revoke from demo-manager READ on ProcessInstance *");
+      assertThat(decide("demo-manager", id, "approve").statusCode()).isEqualTo(409);
+      assertThat(stillExists(revoke)).isTrue();
+    } finally {
+      authorizations.deleteAuthorization(revoke.getId());
+    }
+  }
 }
