@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The engine-side guards (one of the few places engine {@code impl} classes are used):
  * <ul>
  *   <li>models are parsed through {@link ModelSafetyParseListener}, decisions checked by
- *       {@link DecisionSafetyDeployer} (FEEL only, no Java);</li>
+ *       {@link DecisionSafetyDeployer} (FEEL only, no Java), and a CMMN case model is refused
+ *       ({@link NoCaseModelsDeployer});</li>
  *   <li>expressions see only the delegate beans ({@link DelegateBeans}), not the whole context;</li>
  *   <li>comments and attachments are refused: the engine writes them to history at any level, and
  *       they would carry free text about a person.</li>
@@ -39,6 +40,7 @@ public class EngineSafetyPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new DecisionSafetyDeployer());
+    configuration.getCustomPreDeployers().add(new NoCaseModelsDeployer());
     configuration.setBeans(delegateBeans);
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());

@@ -246,6 +246,16 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Inside the authentication filters, so an anonymous caller still gets 401. */
+  @Bean
+  FilterRegistrationBean<CaseModelRoutes> caseModelRoutes() {
+    FilterRegistrationBean<CaseModelRoutes> registration = new FilterRegistrationBean<>(new CaseModelRoutes());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(15);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
     FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());

@@ -131,6 +131,24 @@ class EngineSafetyIT extends ApplicationIT {
   }
 
   @Test
+  void aCaseModelIsRefusedAtDeployment() {
+    String caseModel = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/CMMN/20151109/MODEL" id="Definitions_RefusedCase"
+                     targetNamespace="https://preventcase.org/test">
+          <case id="refused-case">
+            <casePlanModel id="CasePlanModel_RefusedCase" />
+          </case>
+        </definitions>
+        """;
+    assertThatThrownBy(() -> repository.createDeployment().name("engine-safety-test")
+        .addString("refused-case.cmmn", caseModel).deploy())
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("CMMN is not used here");
+    assertThat(repository.createCaseDefinitionQuery().caseDefinitionKey("refused-case").count()).isZero();
+  }
+
+  @Test
   void aFeelDecisionIsDeployedAndEvaluated() {
     deployDecision("allowed-feel", " expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"", "",
         "urgency", " expressionLanguage=\"feel\"", "\"IMMEDIATE_RISK\",\"URGENT\"", "", "\"POLICE_FIRST\"");

@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NoExistenceOracleIT extends ApplicationIT {
 
   static final String OTHER_AUTHORITY = "E99000001";
+  static final String AUTHORITY = "E06000031";
   static final String INVENTED = "a1b2c3d4-0000-4000-8000-00000000abcd";
   private static final Pattern PARAMETER = Pattern.compile("\\{([^/}]+)}");
 
@@ -53,6 +54,8 @@ class NoExistenceOracleIT extends ApplicationIT {
   @Autowired HistoryService history;
   @Autowired FilterService filters;
   @Autowired AuthorizationService authorizations;
+  @Autowired org.camunda.bpm.engine.ExternalTaskService externalTasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   String outsider;
   /** The real id of one thing of this authority per route root (the part of the template before its first id). */
@@ -110,8 +113,8 @@ class NoExistenceOracleIT extends ApplicationIT {
         .ifPresent(id -> realIds.put("history/user-operation", id));
     first(management.createJobQuery().processInstanceId(instance).list(), j -> j.getId())
         .ifPresent(id -> realIds.put("job", id));
-    first(management.createJobDefinitionQuery().processDefinitionId(definition.getId()).list(), j -> j.getId())
-        .ifPresent(id -> realIds.put("job-definition", id));
+    first(management.createJobQuery().processInstanceId(instance).list(), j -> j.getJobDefinitionId())
+        .ifPresent(id -> realIds.put("job-definition", id)); // the screening's timer
     first(history.createHistoricJobLogQuery().processInstanceId(instance).list(), j -> j.getId())
         .ifPresent(id -> realIds.put("history/job-log", id));
     first(management.createJobQuery().processInstanceId(instance).list(), j -> j.getId()).ifPresent(job -> {
@@ -119,15 +122,105 @@ class NoExistenceOracleIT extends ApplicationIT {
       realIds.put("batch", batch);
       realIds.put("history/batch", batch);
     });
+    thingsTheModelsNeverMake(instance);
+  }
+
+  /** The deployment of decision tables and an external task for this authority, which processes/ never holds. */
+  String fixture;
+  /** History rows written for the instance, by table, that history level activity never writes. */
+  final Map<String, String> writtenHistory = new TreeMap<>();
+
+  /**
+   * Things of this authority the repository's models and history level never make, so that every
+   * id-taking route has a real thing to ask about: decision tables (two, so their requirements
+   * definition is kept) and an external task (test models, deployed for this authority only), and
+   * the history of level full (job log, user operation, variable instance and detail, decision
+   * instance, external task log), written as the engine writes it, with synthetic values.
+   */
+  void thingsTheModelsNeverMake(String instance) {
+    fixture = repository.createDeployment().name("existence-oracle-fixture").tenantId(AUTHORITY)
+        .addClasspathResource("processes-test/oracle-decisions.dmn")
+        .addClasspathResource("processes-test/oracle-external-work.bpmn").deploy().getId();
+    org.camunda.bpm.engine.repository.DecisionDefinition decision = repository.createDecisionDefinitionQuery()
+        .deploymentId(fixture).decisionDefinitionKey("test-oracle-first").singleResult();
+    realIds.put("decision-definition", decision.getId());
+    realIds.put("decision-definition/key", decision.getKey());
+    realIds.put("decision-requirements-definition", decision.getDecisionRequirementsDefinitionId());
+    realIds.put("decision-requirements-definition/key", decision.getDecisionRequirementsDefinitionKey());
+    realIds.put("history/decision-requirements-definition", decision.getDecisionRequirementsDefinitionId());
+    String work = runtime.startProcessInstanceByKey("test-oracle-external-work").getId();
+    org.camunda.bpm.engine.externaltask.ExternalTask externalTask = externalTasks.createExternalTaskQuery()
+        .processInstanceId(work).singleResult();
+    realIds.put("external-task", externalTask.getId());
+    realIds.put("metrics", "activity-instance-start"); // engine-wide: asked like a thing, answered alike
+
+    ProcessInstanceFacts facts = jdbc.queryForObject("SELECT proc_def_id_, proc_def_key_, root_proc_inst_id_ FROM "
+        + "act_hi_procinst WHERE id_ = ?", (row, n) -> new ProcessInstanceFacts(row.getString(1), row.getString(2),
+        row.getString(3)), instance);
+    String job = realIds.getOrDefault("job", "test-oracle-job");
+    String variable = written("act_hi_varinst", "history/variable-instance", """
+        INSERT INTO act_hi_varinst (id_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_, execution_id_,
+          name_, var_type_, create_time_, rev_, text_, tenant_id_, state_)
+        VALUES (?, ?, ?, ?, ?, ?, 'oracleMarker', 'string', now(), 0, 'synthetic', ?, 'CREATED')""",
+        facts.key(), facts.definition(), facts.root(), instance, instance, AUTHORITY);
+    written("act_hi_detail", "history/detail", """
+        INSERT INTO act_hi_detail (id_, type_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,
+          execution_id_, var_inst_id_, name_, var_type_, rev_, time_, text_, sequence_counter_, tenant_id_, initial_)
+        VALUES (?, 'VariableUpdate', ?, ?, ?, ?, ?, ?, 'oracleMarker', 'string', 0, now(), 'synthetic', 1, ?, true)""",
+        facts.key(), facts.definition(), facts.root(), instance, instance, variable, AUTHORITY);
+    written("act_hi_job_log", "history/job-log", """
+        INSERT INTO act_hi_job_log (id_, timestamp_, job_id_, job_retries_, job_priority_, job_exception_msg_, job_state_,
+          execution_id_, root_proc_inst_id_, process_instance_id_, process_def_id_, process_def_key_, sequence_counter_,
+          tenant_id_)
+        VALUES (?, now(), ?, 0, 0, 'synthetic failure', 2, ?, ?, ?, ?, ?, 1, ?)""",
+        job, instance, facts.root(), instance, facts.definition(), facts.key(), AUTHORITY);
+    String operation = "test-oracle-operation-" + Long.toString(System.nanoTime(), 36);
+    writtenHistory.put("act_hi_op_log", jdbc.queryForObject("""
+        INSERT INTO act_hi_op_log (id_, proc_def_id_, proc_def_key_, root_proc_inst_id_, proc_inst_id_, execution_id_,
+          user_id_, timestamp_, operation_type_, operation_id_, entity_type_, property_, new_value_, tenant_id_, category_)
+        VALUES (?, ?, ?, ?, ?, ?, 'demo-police', now(), 'SetJobRetries', ?, 'ProcessInstance', 'retries', '3', ?, 'Operator')
+        RETURNING id_""", String.class, "test-oracle-" + Long.toString(System.nanoTime(), 36), facts.definition(),
+        facts.key(), facts.root(), instance, instance, operation, AUTHORITY));
+    realIds.put("history/user-operation", operation);
+    written("act_hi_decinst", "history/decision-instance", """
+        INSERT INTO act_hi_decinst (id_, dec_def_id_, dec_def_key_, dec_def_name_, eval_time_, dec_req_id_, dec_req_key_,
+          tenant_id_)
+        VALUES (?, ?, ?, 'First fixture decision', now(), ?, ?, ?)""",
+        decision.getId(), decision.getKey(), decision.getDecisionRequirementsDefinitionId(),
+        decision.getDecisionRequirementsDefinitionKey(), AUTHORITY);
+    written("act_hi_ext_task_log", "history/external-task-log", """
+        INSERT INTO act_hi_ext_task_log (id_, timestamp_, ext_task_id_, retries_, topic_name_, priority_, error_msg_,
+          act_id_, execution_id_, proc_inst_id_, root_proc_inst_id_, proc_def_id_, proc_def_key_, tenant_id_, state_)
+        VALUES (?, now(), ?, 0, 'test-oracle', 0, 'synthetic failure', 'Task_DoExternalWork', ?, ?, ?, ?, ?, ?, 2)""",
+        externalTask.getId(), externalTask.getExecutionId(), work, work, externalTask.getProcessDefinitionId(),
+        externalTask.getProcessDefinitionKey(), AUTHORITY);
+  }
+
+  record ProcessInstanceFacts(String definition, String key, String root) {}
+
+  /** Inserts one history row under a fresh id (the first parameter) and makes it the real thing of its route root. */
+  String written(String table, String root, String insert, Object... values) {
+    String id = "test-oracle-" + Long.toString(System.nanoTime(), 36);
+    Object[] parameters = new Object[values.length + 1];
+    parameters[0] = id;
+    System.arraycopy(values, 0, parameters, 1, values.length);
+    jdbc.update(insert, parameters);
+    writtenHistory.put(table, id);
+    realIds.put(root, id);
+    return id;
   }
 
   /** The batch of this authority's job that the fixture made, and its history. */
   String batch;
 
   @AfterEach
-  void theBatchRemoved() {
+  void theBatchTheFixtureAndItsHistoryRemoved() {
     if (batch != null) {
       management.deleteBatch(batch, true);
+    }
+    writtenHistory.forEach((table, id) -> jdbc.update("DELETE FROM " + table + " WHERE id_ = ?", id));
+    if (fixture != null) {
+      repository.deleteDeployment(fixture, true);
     }
   }
 
@@ -200,6 +293,11 @@ class NoExistenceOracleIT extends ApplicationIT {
     };
   }
 
+  /** Every id-taking operation EngineRoutes knows (the OpenAPI document's and those beyond it). */
+  static int operations() {
+    return EngineRoutes.fromOpenApi().routes().stream().mapToInt(route -> route.methods().size()).sum();
+  }
+
   static String body(String method) {
     return "POST".equals(method) || "PUT".equals(method) ? "{}" : null;
   }
@@ -208,7 +306,8 @@ class NoExistenceOracleIT extends ApplicationIT {
   void everyIdTakingRouteOfTheEngineRestApiAnswersAnotherAuthoritysThingAsIfItDidNotExist() {
     Figures figures = askEveryRoute("/engine-rest", (method, path) -> call(method, path, outsider, body(method)));
     assertThat(figures.oracles()).isEmpty();
-    assertThat(figures.compared()).isGreaterThan(150);
+    assertThat(figures.withoutFixture()).as("id-taking operations with no real thing to ask about").isEmpty();
+    assertThat(figures.compared()).isEqualTo(operations());
   }
 
   @Test
@@ -218,7 +317,8 @@ class NoExistenceOracleIT extends ApplicationIT {
     Figures figures = askEveryRoute("/camunda/api/engine/engine/default",
         (method, path) -> browser.request(method, path, body(method)));
     assertThat(figures.oracles()).isEmpty();
-    assertThat(figures.compared()).isGreaterThan(150);
+    assertThat(figures.withoutFixture()).as("id-taking operations with no real thing to ask about").isEmpty();
+    assertThat(figures.compared()).isEqualTo(operations());
   }
 
   /** A Prevent manager of the other authority: Cockpit's plugins answer only those who may open Cockpit. */
@@ -304,5 +404,188 @@ class NoExistenceOracleIT extends ApplicationIT {
     HttpResponse<String> invented = call("DELETE", "/engine-rest/process-instance/" + INVENTED, outsider, null);
     assertThat(outsiders.statusCode()).isEqualTo(invented.statusCode()).isNotEqualTo(403);
     assertThat(answer(outsiders, instance)).isEqualTo(answer(invented, INVENTED));
+  }
+
+  /**
+   * The fixture is real: a Prevent manager of this authority reads each kind of thing the routes are
+   * asked about through its own read route (200), so an answer "as if it did not exist" is the oracle's
+   * work, not an empty fixture.
+   */
+  @Test
+  void theFixtureHoldsARealThingOfEveryKindTheRoutesAskAbout() {
+    for (String read : List.of("decision-definition/%s", "decision-requirements-definition/%s", "external-task/%s",
+        "history/decision-instance/%s", "history/external-task-log/%s", "history/variable-instance/%s",
+        "history/detail/%s")) {
+      String root = read.substring(0, read.length() - 3);
+      String path = "/engine-rest/" + read.formatted(realIds.get(root));
+      HttpResponse<String> answer = call("GET", path, "demo-manager", null);
+      assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+    }
+    assertThat(call("GET", "/engine-rest/history/user-operation?operationId=" + realIds.get("history/user-operation"),
+        "demo-manager", null).body()).contains(realIds.get("history/user-operation"));
+    assertThat(call("GET", "/engine-rest/history/job-log?processInstanceId=" + realIds.get("process-instance"),
+        "demo-manager", null).body()).contains(realIds.get("history/job-log"));
+  }
+
+  static final Pattern ID_PARAMETER = Pattern.compile("^(?:super|sub|root)?([a-zA-Z]+?)(Id|Ids|IdIn|Key|KeyIn)$");
+
+  /** The real thing a query parameter names (processInstanceId, taskIdIn, decisionDefinitionKey...), if the fixture has one. */
+  Optional<String> thingNamedBy(String parameter) {
+    Matcher name = ID_PARAMETER.matcher(parameter);
+    if (!name.matches()) {
+      return Optional.empty();
+    }
+    String root = name.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
+        + (name.group(2).startsWith("Key") ? "/key" : "");
+    return Optional.ofNullable(realIds.getOrDefault(root, realIds.get("history/" + root)));
+  }
+
+  /**
+   * Ids in query parameters (issue 16 item 1): every list and count of the engine REST API (its GET
+   * routes without a path id, from the OpenAPI document), each query parameter that names a thing
+   * ({@code ?processInstanceId=}, {@code ?taskId=}, {@code ?processDefinitionKey=}...) given a real
+   * thing of this authority and an invented id by the officer of the other authority: the answers
+   * must be the same, status and body.
+   */
+  @Test
+  void everyIdInAQueryParameterOfTheEngineRestApiIsAnsweredAsIfTheThingDidNotExist() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(getClass().getResourceAsStream(EngineRoutes.DOCUMENT)).path("paths");
+    int compared = 0;
+    List<String> oracles = new ArrayList<>();
+    for (java.util.Iterator<String> templates = paths.fieldNames(); templates.hasNext(); ) {
+      String template = templates.next();
+      if (template.contains("{")) {
+        continue;
+      }
+      for (com.fasterxml.jackson.databind.JsonNode parameter : paths.path(template).path("get").path("parameters")) {
+        String name = parameter.path("name").asText();
+        Optional<String> real = "query".equals(parameter.path("in").asText()) ? thingNamedBy(name) : Optional.empty();
+        if (real.isEmpty()) {
+          continue;
+        }
+        String aboutReal = answer(call("GET", "/engine-rest" + template + "?" + name + "=" + real.get(), outsider, null),
+            real.get());
+        String aboutNothing = answer(call("GET", "/engine-rest" + template + "?" + name + "=" + INVENTED, outsider, null),
+            INVENTED);
+        compared++;
+        if (!aboutReal.equals(aboutNothing) && !seenUnasked(template, real.get())) {
+          oracles.add("GET " + template + "?" + name + "\n  real:     " + aboutReal + "\n  invented: " + aboutNothing);
+        }
+      }
+    }
+    System.out.println("Existence oracles in query parameters of the engine REST API: " + compared
+        + " lists and counts asked by an id, " + oracles.size() + " differing");
+    assertThat(oracles).isEmpty();
+    assertThat(compared).isGreaterThan(200);
+  }
+
+  /**
+   * Whether the officer reads this id anyway in the list itself, unfiltered: the shared deployment of
+   * the models holds the referral intake, which every practitioner may read (with its deployment id),
+   * so a list filtered by that deployment tells them nothing new.
+   */
+  boolean seenUnasked(String template, String id) {
+    return call("GET", "/engine-rest" + template.replaceFirst("/count$", ""), outsider, null).body().contains(id);
+  }
+
+  /**
+   * Cockpit's incident and process instance lists (its plugin API, which the webapps call with ids in
+   * query parameters and bodies): every parameter of their queries that names a thing, asked by a
+   * manager of the other authority about a real thing of this authority and about an invented id.
+   */
+  @Test
+  void cockpitsIncidentAndInstanceListsAnswerAnotherAuthoritysIdsAsIfTheyDidNotExist() throws Exception {
+    Browser cockpit = signIn(managerOfAnotherAuthority());
+    assertThat(cockpit.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+    Map<String, String> lists = Map.of(
+        "/camunda/api/cockpit/plugin/base/default/incident", "org.camunda.bpm.cockpit.impl.plugin.base.dto.query.IncidentQueryDto",
+        "/camunda/api/cockpit/plugin/base/default/process-instance",
+        "org.camunda.bpm.cockpit.impl.plugin.base.dto.query.ProcessInstanceQueryDto");
+    int compared = 0;
+    List<String> oracles = new ArrayList<>();
+    for (Map.Entry<String, String> list : lists.entrySet()) {
+      for (String name : queryParameters(Class.forName(list.getValue()))) {
+        Optional<String> real = thingNamedBy(name);
+        if (real.isEmpty()) {
+          continue;
+        }
+        boolean many = name.endsWith("In");
+        for (String route : List.of(list.getKey(), list.getKey() + "/count")) {
+          String realValue = many ? "[\"" + real.get() + "\"]" : "\"" + real.get() + "\"";
+          String inventedValue = many ? "[\"" + INVENTED + "\"]" : "\"" + INVENTED + "\"";
+          List<String[]> asked = List.of(
+              new String[] {answer(cockpit.request("GET", route + "?" + name + "=" + real.get(), null), real.get()),
+                  answer(cockpit.request("GET", route + "?" + name + "=" + INVENTED, null), INVENTED)},
+              new String[] {answer(cockpit.request("POST", route, "{\"" + name + "\": " + realValue + "}"), real.get()),
+                  answer(cockpit.request("POST", route, "{\"" + name + "\": " + inventedValue + "}"), INVENTED)});
+          for (String[] answers : asked) {
+            compared++;
+            if (!answers[0].equals(answers[1])) {
+              oracles.add(route + " " + name + "\n  real:     " + answers[0] + "\n  invented: " + answers[1]);
+            }
+          }
+        }
+      }
+    }
+    System.out.println("Existence oracles in Cockpit's incident and instance lists: " + compared + " asked, "
+        + oracles.size() + " differing");
+    assertThat(oracles).isEmpty();
+    assertThat(compared).isGreaterThanOrEqualTo(8);
+  }
+
+  /** The query parameters a Cockpit query DTO takes: its setters' {@code @CamundaQueryParam} names. */
+  static List<String> queryParameters(Class<?> query) {
+    List<String> names = new ArrayList<>();
+    for (java.lang.reflect.Method setter : query.getMethods()) {
+      org.camunda.bpm.engine.rest.dto.CamundaQueryParam parameter =
+          setter.getAnnotation(org.camunda.bpm.engine.rest.dto.CamundaQueryParam.class);
+      if (parameter != null) {
+        names.add(parameter.value());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * No CMMN (docs/security.md): no CMMN model is ever deployed, so every CMMN route of the engine REST
+   * API and of the webapps' engine API that names a case thing or changes one (read from the running
+   * webapps' engine API, {@link WebappRoutes}) answers 404 {@code cmmn-not-used}, the same for any id and
+   * anyone; its lists answer empty.
+   */
+  @Test
+  void everyCmmnRouteIsRefusedOutrightWhateverTheIdAndWhoeverAsks() {
+    String engineApi = "/camunda/api/engine/engine/{name}";
+    List<WebappRoutes.Route> cmmn = WebappRoutes.of("/camunda/api/engine").stream()
+        .filter(route -> route.plain().matches(Pattern.quote(engineApi) + "/(history/)?case-.*")).toList();
+    Browser officer = signIn(outsider);
+    assertThat(officer.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    int refused = 0;
+    int idTaking = 0;
+    List<String> answered = new ArrayList<>();
+    for (WebappRoutes.Route route : cmmn) {
+      String tail = route.plain().substring(engineApi.length());
+      if (!CaseModelRoutes.refused(route.method(), tail)) {
+        HttpResponse<String> list = call(route.method(), "/engine-rest" + tail, "demo-manager", body(route.method()));
+        assertThat(list.body()).as(route.method() + " " + tail).isIn("[]", "{\"count\":0}");
+        continue;
+      }
+      idTaking += route.takesAnId() ? 1 : 0;
+      for (String id : List.of(INVENTED, "another-id")) {
+        String path = path(tail, id);
+        for (HttpResponse<String> answer : List.of(call(route.method(), "/engine-rest" + path, "demo-admin",
+            body(route.method())), call(route.method(), "/engine-rest" + path, outsider, body(route.method())),
+            officer.request(route.method(), "/camunda/api/engine/engine/default" + path, body(route.method())))) {
+          if (answer.statusCode() != 404 || !answer.body().contains("cmmn-not-used")) {
+            answered.add(route.method() + " " + path + " -> " + answer.statusCode() + " " + answer.body());
+          }
+        }
+      }
+      refused++;
+    }
+    System.out.println("CMMN routes: " + cmmn.size() + ", " + refused + " refused outright (" + idTaking
+        + " of them id-taking), the rest lists and counts answering empty");
+    assertThat(answered).isEmpty();
+    assertThat(idTaking).isGreaterThanOrEqualTo(49);
   }
 }
