@@ -56,20 +56,30 @@ class GatewayIT extends ApplicationIT {
 
   /** Claims and submits the task's form through the REST API as the user; then the due jobs run. */
   void work(String reference, String activity, String user, Map<String, Object> form) {
+    submit(reference, activity, user, submitForm(form));
+  }
+
+  /** A submit-form body of these form values. */
+  static String submitForm(Map<String, Object> form) {
     Map<String, Object> variables = new HashMap<>();
     form.forEach((key, value) -> variables.put(key, Map.of("value", value)));
-    submit(reference, activity, user, ReferralExamples.json(Map.of("variables", variables)));
+    return ReferralExamples.json(Map.of("variables", variables));
   }
 
   /** Claims the case's open task at {@code activity} as {@code user} and submits its form (a submit-form body). */
   void submit(String reference, String activity, String user, String body) {
+    submitOnly(reference, activity, user, body);
+    executeDueJobs();
+  }
+
+  /** As {@link #submit}, leaving what follows the task's asynchronous boundary to the job executor. */
+  void submitOnly(String reference, String activity, String user, String body) {
     String id = task(reference, activity).getId();
     HttpResponse<String> claim = call("POST", "/engine-rest/task/" + id + "/claim", user,
         "{\"userId\": \"" + user + "\"}");
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     HttpResponse<String> submitted = call("POST", "/engine-rest/task/" + id + "/submit-form", user, body);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-    executeDueJobs();
   }
 
   /** The information gathering: the case owner asks Education, which answers that it does not know the person. */
@@ -178,6 +188,37 @@ class GatewayIT extends ApplicationIT {
     assertThat(jdbc.queryForObject("""
         SELECT count(*) FROM notification_outbox WHERE case_reference = ? AND message_type = 'REFERRAL_HANDLED'""",
         Integer.class, "R-" + referral.id())).as("the referrer is told, neutrally").isOne();
+  }
+
+  @Test
+  void aClosingDecisionConfirmedToTheScreenerIsCarriedOutAfterItsAsynchronousBoundaryAsTheSystemActor() {
+    Referral referral = refer();
+    String reference = referral.caseReference();
+    work(reference, "Task_DeconflictReferral", POLICE, Map.of("deconfliction", "CLEAR"));
+    List<Map<String, Object>> before = systemActorAudit(reference);
+
+    submitOnly(reference, "Task_ScreenReferral", POLICE, submitForm(screening("POLICE_MANAGED")));
+    assertThat(record(reference)).as("the screener's decision is confirmed; what follows waits for the job executor")
+        .containsEntry("status", "OPEN");
+    assertThat(systemActorAudit(reference)).isEqualTo(before);
+
+    assertThat(executeDueJobs()).isPositive();
+    assertThat(record(reference)).containsEntry("status", "CLOSED").containsEntry("closure_reason", "POLICE_MANAGED");
+    List<Map<String, Object>> after = systemActorAudit(reference);
+    assertThat(after.subList(before.size(), after.size()))
+        .as("the continuation read and wrote the case as the system actor of its authority")
+        .contains(Map.of("action", "UPDATE", "outcome", "GRANTED", "authority_code", "E06000031",
+            "purpose_code", "PROCESS"));
+    assertThat(jdbc.queryForObject("""
+        SELECT count(*) FROM case_stage_change s JOIN case_file c ON c.id = s.case_id
+        WHERE c.reference = ? AND s.changed_by = 'system:engine' AND s.status = 'CLOSED'""", Integer.class, reference))
+        .isOne();
+  }
+
+  List<Map<String, Object>> systemActorAudit(String reference) {
+    return jdbc.queryForList("""
+        SELECT action, outcome, authority_code, purpose_code FROM audit_event
+        WHERE case_reference = ? AND user_id = 'system:engine' ORDER BY id""", reference);
   }
 
   @Test
