@@ -3,7 +3,9 @@ package org.preventcase.casefile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,27 @@ class KnownPersons {
     }
   }
 
+  /**
+   * The persons who may match: the same date of birth, NHS number or compact postcode, each by its
+   * index (person_date_of_birth, person_nhs_number, person_address_postcode_key), with a case.
+   */
+  static final String CANDIDATES = """
+      SELECT DISTINCT m.person_id FROM (
+        SELECT id AS person_id FROM person WHERE date_of_birth = ?
+        UNION ALL SELECT id FROM person WHERE nhs_number = ?
+        UNION ALL SELECT person_id FROM person_address WHERE postcode_key = ANY (?)) m
+      WHERE m.person_id <> ? AND EXISTS (SELECT 1 FROM case_file c WHERE c.person_id = m.person_id)""";
+
+  /** What the match reads of the candidates, each in one query for all of them (ids bound as an array). */
+  static final String PERSONS = """
+      SELECT id, authority_code, given_names, family_name, date_of_birth, nhs_number FROM person WHERE id = ANY (?)""";
+  static final String ALIASES = "SELECT person_id, alias FROM person_alias WHERE person_id = ANY (?) ORDER BY id";
+  static final String ADDRESSES = """
+      SELECT person_id, address, postcode FROM person_address WHERE person_id = ANY (?) ORDER BY id""";
+  static final String CASES = """
+      SELECT c.person_id, c.id, c.reference, c.authority_code, a.name, c.stage, c.status, c.opened_at FROM case_file c
+      JOIN local_authority a ON a.code = c.authority_code WHERE c.person_id = ANY (?)""";
+
   private final JdbcClient jdbc;
 
   KnownPersons(JdbcClient jdbc) {
@@ -52,34 +75,35 @@ class KnownPersons {
   Someone personOfReferral(long referralId, String authority) {
     long personId = jdbc.sql("SELECT person_id FROM referral WHERE id = ? AND authority_code = ?")
         .params(referralId, authority).query(Long.class).single();
-    return load(personId);
+    return load(List.of(personId)).get(0);
   }
 
   /** Every case of a person who matches {@code person} exactly or weakly, newest first. */
   List<KnownCase> casesMatching(Someone person) {
-    List<Long> ids = jdbc.sql("""
-            SELECT p.id FROM person p WHERE p.id <> ?
-              AND (p.date_of_birth = ? OR p.nhs_number = ?
-                OR p.id IN (SELECT a.person_id FROM person_address a
-                            WHERE lower(regexp_replace(a.postcode, '[^A-Za-z0-9]', '', 'g')) = ANY (?)))
-              AND EXISTS (SELECT 1 FROM case_file c WHERE c.person_id = p.id)""")
-        .params(person.id(), person.dateOfBirth(), person.nhsNumber(),
-            person.postcodes().stream().map(PersonNames::compact).toArray(String[]::new))
+    List<Long> ids = jdbc.sql(CANDIDATES)
+        .params(person.dateOfBirth(), person.nhsNumber(), candidatePostcodes(person), person.id())
         .query(Long.class).list();
-    List<KnownCase> cases = new ArrayList<>();
-    for (Long id : ids) {
-      Someone other = load(id);
-      Optional<Boolean> exact = compare(person, other);
-      exact.ifPresent(isExact -> cases.addAll(jdbc.sql("""
-              SELECT c.id, c.reference, c.authority_code, a.name, c.stage, c.status, c.opened_at FROM case_file c
-              JOIN local_authority a ON a.code = c.authority_code WHERE c.person_id = ?""")
-          .param(id).query((rs, row) -> new KnownCase(rs.getLong(1), rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class),
-              isExact))
-          .list()));
+    if (ids.isEmpty()) {
+      return List.of();
     }
+    Map<Long, Boolean> exactById = new HashMap<>();
+    load(ids).forEach(other -> compare(person, other).ifPresent(exact -> exactById.put(other.id(), exact)));
+    if (exactById.isEmpty()) {
+      return List.of();
+    }
+    List<KnownCase> cases = new ArrayList<>(jdbc.sql(CASES).param(exactById.keySet().toArray(Long[]::new))
+        .query((rs, row) -> new KnownCase(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class),
+            exactById.get(rs.getLong(1))))
+        .list());
     cases.sort(Comparator.comparing(KnownCase::openedAt).reversed());
     return cases;
+  }
+
+  /** The person's compact postcodes the candidates are looked up by; an empty one matches nothing in {@link #compare}. */
+  static String[] candidatePostcodes(Someone person) {
+    return person.postcodes().stream().map(PersonNames::compact).filter(code -> !code.isEmpty()).distinct()
+        .toArray(String[]::new);
   }
 
   /**
@@ -133,19 +157,27 @@ class KnownPersons {
     return Optional.empty();
   }
 
-  private Someone load(long personId) {
-    List<String> aliases = jdbc.sql("SELECT alias FROM person_alias WHERE person_id = ?").param(personId)
-        .query(String.class).list();
-    record Address(String address, String postcode) {}
-    List<Address> addresses = jdbc.sql("SELECT address, postcode FROM person_address WHERE person_id = ?")
-        .param(personId).query(Address.class).list();
-    return jdbc.sql("""
-            SELECT id, authority_code, given_names, family_name, date_of_birth, nhs_number FROM person WHERE id = ?""")
-        .param(personId)
-        .query((rs, row) -> new Someone(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getObject(5, LocalDate.class), rs.getString(6), aliases,
-            addresses.stream().map(Address::address).filter(Objects::nonNull).toList(),
-            addresses.stream().map(Address::postcode).filter(Objects::nonNull).toList()))
-        .single();
+  /** The persons, in the order of {@code ids}, with their aliases and addresses: three queries whatever their number. */
+  private List<Someone> load(List<Long> ids) {
+    Long[] bound = ids.toArray(Long[]::new);
+    Map<Long, List<String>> aliases = new HashMap<>();
+    jdbc.sql(ALIASES).param(bound).query((java.sql.ResultSet rs) -> {
+      aliases.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+    });
+    Map<Long, List<String>> addresses = new HashMap<>();
+    Map<Long, List<String>> postcodes = new HashMap<>();
+    jdbc.sql(ADDRESSES).param(bound).query((java.sql.ResultSet rs) -> {
+      long id = rs.getLong(1);
+      Optional.ofNullable(rs.getString(2)).ifPresent(addresses.computeIfAbsent(id, key -> new ArrayList<>())::add);
+      Optional.ofNullable(rs.getString(3)).ifPresent(postcodes.computeIfAbsent(id, key -> new ArrayList<>())::add);
+    });
+    Map<Long, Someone> persons = new HashMap<>();
+    jdbc.sql(PERSONS).param(bound).query((java.sql.ResultSet rs) -> {
+      long id = rs.getLong(1);
+      persons.put(id, new Someone(id, rs.getString(2), rs.getString(3), rs.getString(4),
+          rs.getObject(5, LocalDate.class), rs.getString(6), aliases.getOrDefault(id, List.of()),
+          addresses.getOrDefault(id, List.of()), postcodes.getOrDefault(id, List.of())));
+    });
+    return ids.stream().map(persons::get).toList();
   }
 }
