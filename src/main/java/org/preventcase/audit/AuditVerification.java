@@ -110,6 +110,9 @@ public class AuditVerification {
     jdbc.sql("SELECT DISTINCT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM') FROM audit_event WHERE authority_code = ? "
             + "AND id <= ?").param(authorityCode).param(sealedThrough)
         .query(String.class).list().forEach(month -> months.add(YearMonth.parse(month)));
+    // a month past the audit's retention period went whole, chain and rows (docs/retention.md)
+    jdbc.sql("SELECT chain_month FROM audit_expired_month").query(java.time.LocalDate.class).list()
+        .forEach(day -> months.remove(YearMonth.from(day)));
 
     List<Finding> findings = new ArrayList<>();
     // no id beyond those the sequence handed out: such a row would never be sealed

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,15 +72,37 @@ class CaseRecords {
     return id;
   }
 
-  long insertReferral(String authority, long personId, NewCase.Referral referral, String user) {
+  long insertReferral(String authority, long personId, NewCase.Referral referral, UUID statisticsId, String user) {
     return jdbc.sql("""
             INSERT INTO referral (authority_code, person_id, received_at, referrer_sector, concern_type, urgency, concern,
-              referred_by, referrer_email, called_999_at, details, submitted_through, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) RETURNING id""")
+              referred_by, referrer_email, called_999_at, details, submitted_through, statistics_id, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id""")
         .params(authority, personId, referral.receivedAt(), referral.referrerSector(), referral.concernType(),
             referral.urgency(), referral.concern(), referral.referredBy(), referral.referrerEmail(),
-            referral.called999At(), json(referral.details()), referral.submittedThrough(), user)
+            referral.called999At(), json(referral.details()), referral.submittedThrough(), statisticsId, user)
         .query(Long.class).single();
+  }
+
+  /** The statistics rows' keys of the case's referrals (those recorded since V121 have one). */
+  List<UUID> statisticsOf(CaseHead head) {
+    return jdbc.sql("""
+            SELECT r.statistics_id FROM case_referral l JOIN referral r ON r.id = l.referral_id
+            WHERE l.case_id = ? AND l.authority_code = ? AND r.statistics_id IS NOT NULL ORDER BY r.id""")
+        .params(head.id(), head.authorityCode()).query(UUID.class).list();
+  }
+
+  /** The statistics row's key of one referral, if it has one. */
+  List<UUID> statisticsOfReferral(String authority, long referralId) {
+    return jdbc.sql("SELECT statistics_id FROM referral WHERE id = ? AND authority_code = ? AND statistics_id IS NOT NULL")
+        .params(referralId, authority).query(UUID.class).list();
+  }
+
+  /** Since when the case has been in its stage: its latest stage change, or its opening. */
+  java.time.Instant stageSince(CaseHead head) {
+    return jdbc.sql("""
+            SELECT coalesce((SELECT max(changed_at) FROM case_stage_change WHERE case_id = c.id), c.opened_at)
+            FROM case_file c WHERE c.id = ?""")
+        .param(head.id()).query(OffsetDateTime.class).single().toInstant();
   }
 
   private static String json(Map<String, Object> details) {

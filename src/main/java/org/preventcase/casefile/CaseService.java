@@ -5,6 +5,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.preventcase.audit.AuditAction;
 import org.preventcase.audit.AuditOutcome;
 import org.preventcase.audit.AuditRecord;
@@ -68,7 +69,12 @@ public class CaseService {
   public long recordReferral(Actor actor, String authority, NewCase.Person person, NewCase.Referral referral) {
     requireReferrer(actor, authority);
     long personId = records.insertPerson(authority, person, actor.userId());
-    long referralId = records.insertReferral(authority, personId, referral, actor.userId());
+    UUID statisticsId = UUID.randomUUID();
+    long referralId = records.insertReferral(authority, personId, referral, statisticsId, actor.userId());
+    events.publishEvent(new CaseEvents.ReferralRecorded(statisticsId, authority, referral.receivedAt().toInstant(),
+        referral.referrerSector(), referral.concernType(), ageAtReferral(person, referral), person.gender(),
+        new CaseEvents.PersonIdentity(person.nhsNumber(), person.givenNames(), person.familyName(),
+            person.dateOfBirth())));
     audit.record(AuditRecord.ofCase(actor.userId(), authority, null, null, AuditAction.CREATE, AuditOutcome.GRANTED,
         INTAKE));
     return referralId;
@@ -95,9 +101,12 @@ public class CaseService {
     int year = Year.now(clock.withZone(LONDON)).getValue();
     String reference = CaseReference.format(authority, year, records.nextReferenceNumber(authority, year));
     long caseId = records.insertCase(authority, reference, personId, FIRST_STAGE.name(), previousCaseReference, user);
-    records.linkReferral(records.find(reference).orElseThrow(), referralId, user);
+    CaseRecords.CaseHead opened = records.find(reference).orElseThrow();
+    records.linkReferral(opened, referralId, user);
     audit.record(AuditRecord.ofCase(user, authority, caseId, reference, AuditAction.CREATE, AuditOutcome.GRANTED,
         INTAKE));
+    events.publishEvent(new CaseEvents.StageChanged(new CaseEvents.Move(records.statisticsOf(opened), null, null,
+        FIRST_STAGE, opened.openedAt().toInstant())));
     return reference;
   }
 
@@ -109,6 +118,8 @@ public class CaseService {
     records.linkReferral(head, referralId, actor.userId());
     audit.record(AuditRecord.ofCase(actor.userId(), authority, head.id(), reference, AuditAction.UPDATE,
         AuditOutcome.GRANTED, INTAKE));
+    events.publishEvent(new CaseEvents.StageChanged(new CaseEvents.Move(records.statisticsOfReferral(authority,
+        referralId), null, null, Stage.valueOf(head.stage()), clock.instant())));
   }
 
   /**
@@ -247,7 +258,12 @@ public class CaseService {
     if (status == CaseStatus.CLOSED && CaseStatus.OPEN.name().equals(head.status())) {
       throw new IllegalArgumentException("An open case closes with its reason (CaseService.close)");
     }
+    java.time.Instant since = records.stageSince(head);
     records.updateStage(head, stage.name(), status.name(), actor.userId());
+    if (!stage.name().equals(head.stage())) {
+      events.publishEvent(new CaseEvents.StageChanged(new CaseEvents.Move(records.statisticsOf(head),
+          Stage.valueOf(head.stage()), since, stage, clock.instant())));
+    }
   }
 
   // Information requests to partner agencies (process.md §2.3; docs/roles.md "Information requests")
@@ -361,9 +377,33 @@ public class CaseService {
     if (!CaseStatus.OPEN.name().equals(head.status())) {
       throw new IllegalStateException("The case is already closed");
     }
+    java.time.Instant since = records.stageSince(head);
     java.time.Instant closedAt = records.close(head, reason.name(), actor.userId());
     events.publishEvent(new CaseEvents.Closed(new LegalHold(head.authorityCode(), head.reference(), holds.inForce(head),
-        Optional.of(closedAt)), reason));
+        Optional.of(closedAt)), reason, new CaseEvents.Move(records.statisticsOf(head), Stage.valueOf(head.stage()),
+            since, Stage.CLOSED, closedAt)));
+  }
+
+  /**
+   * The keys of the anonymised statistics rows of the case's referrals, for the stages that record what
+   * the board counts (statistics.ReferralStatistics): random keys, no case data, so not audited.
+   */
+  public List<UUID> statisticsOf(String reference) {
+    return records.find(reference).map(records::statisticsOf).orElse(List.of());
+  }
+
+  /** The person's age in whole years when referred: from the date of birth, else the approximate age given. */
+  private static Integer ageAtReferral(NewCase.Person person, NewCase.Referral referral) {
+    if (person.dateOfBirth() != null) {
+      return java.time.Period.between(person.dateOfBirth(),
+          referral.receivedAt().atZoneSameInstant(LONDON).toLocalDate()).getYears();
+    }
+    Object approximate = referral.details().get("personApproximateAge");
+    if (approximate instanceof Number number) {
+      return number.intValue();
+    }
+    return approximate instanceof String text && text.strip().matches("[0-9]{1,3}") ? Integer.valueOf(text.strip())
+        : null;
   }
 
   /**

@@ -6,6 +6,7 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
 import org.preventcase.casefile.NewEntry;
 import org.preventcase.security.Actors;
+import org.preventcase.statistics.ReferralStatistics;
 import org.preventcase.vocabulary.GatewayOutcome;
 import org.preventcase.vocabulary.GatewayVariables;
 import org.preventcase.vocabulary.IdeologyIdentified;
@@ -24,8 +25,10 @@ public class RecordScreeningOutcome implements TaskListener {
 
   private final CaseService cases;
   private final Actors actors;
+  private final ReferralStatistics statistics;
 
-  public RecordScreeningOutcome(CaseService cases, Actors actors) {
+  public RecordScreeningOutcome(CaseService cases, Actors actors, ReferralStatistics statistics) {
+    this.statistics = statistics;
     this.cases = cases;
     this.actors = actors;
   }
@@ -44,6 +47,7 @@ public class RecordScreeningOutcome implements TaskListener {
       submitted.record(cases, actors, submitted.entry(EntryKind.DECISION, "Screening outcome: " + outcome.label()));
       task.getExecution().setVariable(GatewayVariables.IDEOLOGY_IDENTIFIED_LABEL, ideology.label());
     }
+    statistics.gatewayOutcome(submitted.caseReference(), outcome);
     task.getExecution().setVariable(GatewayVariables.GATEWAY_OUTCOME_LABEL, outcome.label());
   }
 }

@@ -47,9 +47,11 @@ public class CaseDeletion {
   private final AuthoritiesProperties authorities;
   private final AuditTrail audit;
   private final Clock clock;
+  private final AuditExpiry auditMonths;
 
   public CaseDeletion(JdbcClient jdbc, TransactionTemplate transaction, RetentionProperties retention,
-      AuthoritiesProperties authorities, AuditTrail audit, Clock clock) {
+      AuthoritiesProperties authorities, AuditTrail audit, Clock clock, AuditExpiry auditMonths) {
+    this.auditMonths = auditMonths;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.retention = retention;
@@ -58,9 +60,11 @@ public class CaseDeletion {
     this.clock = clock;
   }
 
+  /** The night's run: the expired case records, then the expired months of the audit trail. */
   @Scheduled(cron = "${prevent.retention.cron}", zone = "Europe/London")
   public void deleteOnSchedule() {
     deleteExpired();
+    auditMonths.dropExpired();
   }
 
   /** Deletes every expired case of every authority holding cases; empty when another node holds the lock. */

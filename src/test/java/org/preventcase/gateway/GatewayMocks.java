@@ -12,6 +12,7 @@ import org.preventcase.engine.EngineClock;
 import org.preventcase.intake.NameTaskForCase;
 import org.preventcase.notify.Notifications;
 import org.preventcase.security.Actors;
+import org.preventcase.statistics.ReferralStatistics;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -35,7 +36,8 @@ public final class GatewayMocks {
     Mocks.register("nameTaskForCase", new NameTaskForCase());
     Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(notifications));
     Mocks.register("recordDeconfliction", new RecordDeconfliction(cases, actors));
-    Mocks.register("recordScreeningOutcome", new RecordScreeningOutcome(cases, actors));
+    Mocks.register("recordScreeningOutcome", new RecordScreeningOutcome(cases, actors,
+        org.mockito.Mockito.mock(ReferralStatistics.class)));
     Mocks.register("recordPreliminaryAssessment", new RecordPreliminaryAssessment(cases, actors));
     Mocks.register("recordBelowThresholdReview", new RecordBelowThresholdReview(cases, actors));
     Mocks.register("recordAssuranceReview", new RecordAssuranceReview(cases, actors));

@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.flywaydb.core.Flyway;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.audit.AuditSeal;
+import org.preventcase.audit.AuditVerification;
+import org.preventcase.audit.ChainHead;
 import org.preventcase.app.TestClock;
 import org.preventcase.intake.ReferralApiIT;
 import org.preventcase.intake.ReferralExamples;
@@ -43,7 +49,10 @@ class RetentionIT extends ApplicationIT {
   @Autowired HistoryService history;
   @Autowired TestClock clock;
   @Autowired CaseDeletion deletion;
-  @Autowired RetentionProperties retention;
+  @Autowired AuditExpiry auditMonths;
+  @Autowired AuditSeal seal;
+  @Autowired AuditVerification verification;
+  @Autowired Flyway flyway;
   Instant movedFrom = null;
 
   @AfterEach
@@ -93,6 +102,10 @@ class RetentionIT extends ApplicationIT {
         .list();
   }
 
+  UUID statisticsRow(Referral referral) {
+    return jdbc.queryForObject("SELECT statistics_id FROM referral WHERE id = ?", UUID.class, referral.id());
+  }
+
   long historyOf(String reference) {
     return jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE business_key_ = ?", Long.class, reference);
   }
@@ -120,6 +133,9 @@ class RetentionIT extends ApplicationIT {
     long heldNotifications = rows("notification_outbox", "case_reference", "R-" + held.id());
     assertThat(heldNotifications).as("acknowledged and told it was handled").isPositive();
 
+    UUID expiringRow = statisticsRow(expiring);
+    UUID heldRow = statisticsRow(held);
+
     movedFrom = clock.instant();
     clock.set(expiry.plus(Duration.ofDays(1)));
     List<CaseDeletion.Deleted> deleted = deletion.deleteExpired();
@@ -145,6 +161,23 @@ class RetentionIT extends ApplicationIT {
         .as("counts, never content").anySatisfy(detail -> assertThat(detail).matches(
             "expired cases deleted: cases=[0-9]+( [a-z_]+=[0-9]+)+").doesNotContain(expiring.reference()));
 
+    String month = closedAt.atZone(ZoneId.of("Europe/London")).toLocalDate().withDayOfMonth(1).toString();
+    for (UUID row : List.of(expiringRow, heldRow)) {
+      assertThat(jdbc.queryForMap("""
+          SELECT referrer_sector, concern_type, age_band, earlier_age_band, gender, gateway_outcome, closure_reason,
+            discussed_at_panel, to_char(referred_month, 'YYYY-MM-DD') referred, to_char(closed_month, 'YYYY-MM-DD') closed
+          FROM referral_statistics WHERE id = ?""", row))
+          .as("the statistics still count both").containsEntry("referrer_sector", "EDUCATION")
+          .containsEntry("concern_type", "EXTREME_RIGHT_WING").containsEntry("gender", "MALE")
+          .containsEntry("age_band", "AGED_11_TO_15").containsEntry("earlier_age_band", "UNDER_15")
+          .containsEntry("gateway_outcome", "NFA_CLOSED").containsEntry("closure_reason", "NFA_CLOSED")
+          .containsEntry("discussed_at_panel", false).containsEntry("referred", month).containsEntry("closed", month);
+      assertThat(jdbc.queryForList("SELECT stage FROM referral_statistics_stage WHERE statistics_id = ? ORDER BY id",
+          String.class, row)).as("each stage the case went through").startsWith("SCREENING");
+      assertThat(jdbc.queryForList("SELECT days_taken FROM referral_statistics_stage WHERE statistics_id = ?",
+          Integer.class, row)).as("and the days it took").allSatisfy(days -> assertThat(days).isNotNull().isNotNegative());
+    }
+
     HttpResponse<String> lifted = hold(held.reference(), "/lift", MANAGER, "Synthetic: the claim was settled.");
     assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
     executeDueJobs();
@@ -152,6 +185,72 @@ class RetentionIT extends ApplicationIT {
         .as("the period counts again from the closure").isNotNull());
     deletion.deleteExpired();
     assertThat(rows("case_file", "reference", held.reference())).as("lifted, and past its period").isZero();
+  }
+
+  @Test
+  void aStatisticsRowHoldsCodesMonthsAndAKeyedHashButNoPersonAndNoReference() {
+    Referral closed = closedCase();
+    UUID row = statisticsRow(closed);
+    assertThat(jdbc.queryForList("""
+        SELECT column_name FROM information_schema.columns WHERE table_name = 'referral_statistics'
+        ORDER BY ordinal_position""", String.class)).as("a new column is a decision: docs/retention.md")
+        .containsExactly("id", "authority_code", "person_key", "referred_month", "referrer_sector", "concern_type",
+            "age_band", "earlier_age_band", "gender", "gateway_outcome", "discussed_at_panel", "adopted",
+            "consent_outcome", "closure_reason", "closed_month");
+    Map<String, Object> values = jdbc.queryForMap("SELECT * FROM referral_statistics WHERE id = ?", row);
+    String person = jdbc.queryForObject("""
+        SELECT p.given_names || ' ' || p.family_name FROM referral r JOIN person p ON p.id = r.person_id
+        WHERE r.id = ?""", String.class, closed.id());
+    assertThat(values.values()).allSatisfy(value -> assertThat(String.valueOf(value))
+        .doesNotContain(closed.reference()).doesNotContain("R-" + closed.id())
+        .doesNotContain(person.split(" ")[0]).doesNotContain("2012-04-17"));
+    assertThat((String) values.get("person_key")).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void anAuditMonthPastItsPeriodGoesWithItsChainButAMonthAboutAHeldCaseIsKeptWhole() {
+    Referral held = closedCase();
+    assertThat(hold(held.reference(), "", MANAGER, "Synthetic reason.").statusCode()).isEqualTo(200);
+    long heldCase = jdbc.queryForObject("SELECT id FROM case_file WHERE reference = ?", Long.class, held.reference());
+    String authority = jdbc.queryForObject("SELECT authority_code FROM case_file WHERE id = ?", String.class, heldCase);
+    JdbcTemplate owner = new JdbcTemplate(flyway.getConfiguration().getDataSource());
+    try {
+      // two months of long ago, as the audit trail would hold them: one only about other things, one about the held case
+      for (String month : List.of("2018-01", "2018-02")) {
+        owner.execute("CREATE TABLE audit_event_" + month.replace('-', '_') + " PARTITION OF audit_event FOR VALUES FROM ('"
+            + month + "-01 00:00+00') TO ('" + YearMonth.parse(month).plusMonths(1) + "-01 00:00+00')");
+      }
+      for (int i = 0; i < 3; i++) {
+        owner.update("""
+            INSERT INTO audit_event (at, user_id, authority_code, action, outcome, purpose_code)
+            VALUES ('2018-01-15 10:00+00', 'demo-police', ?, 'VIEW', 'GRANTED', 'CASE_LIST')""", authority);
+      }
+      owner.update("""
+          INSERT INTO audit_event (at, user_id, authority_code, case_id, action, outcome, purpose_code)
+          VALUES ('2018-02-10 10:00+00', 'demo-police', ?, ?, 'VIEW', 'GRANTED', 'CASE_PAGE')""", authority, heldCase);
+      seal.seal();
+      ChainHead fromAnOldDigest = verification.heads(authority).stream()
+          .filter(head -> head.month().equals(YearMonth.of(2018, 1))).findFirst().orElseThrow();
+
+      List<AuditExpiry.Month> months = auditMonths.dropExpired();
+
+      assertThat(months).contains(new AuditExpiry.Month(LocalDate.of(2018, 1, 1), authority, 3, true),
+          new AuditExpiry.Month(LocalDate.of(2018, 2, 1), authority, 1, false));
+      assertThat(jdbc.queryForObject("SELECT to_regclass('audit_event_2018_01') IS NULL", Boolean.class)).isTrue();
+      assertThat(rows("audit_event", "case_id", heldCase)).as("the held case's rows, its month kept whole")
+          .isPositive();
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_seal WHERE chain_month = '2018-01-01'", Long.class))
+          .as("the month's chain went with it").isZero();
+      assertThat(verification.verify(authority, "retention-test", List.of(fromAnOldDigest)).findings())
+          .as("an expired month is not a removed one, even against an older digest")
+          .noneMatch(finding -> finding.month().equals(YearMonth.of(2018, 1)));
+      assertThat(jdbc.queryForList("SELECT purpose_detail FROM audit_event WHERE action = 'DELETE' AND authority_code = ?",
+          String.class, authority)).contains("expired audit months: months=1 rows=3; kept for a legal hold: months=1 rows=1");
+    } finally {
+      owner.update("DELETE FROM audit_seal WHERE chain_month IN ('2018-01-01', '2018-02-01')");
+      owner.execute("DROP TABLE IF EXISTS audit_event_2018_01, audit_event_2018_02");
+      owner.update("DELETE FROM audit_expired_month WHERE chain_month < '2019-01-01'");
+    }
   }
 
   @Test
@@ -230,10 +329,15 @@ class RetentionIT extends ApplicationIT {
             OR EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conrelid = c.oid AND f.contype = 'f'
                  AND f.confrelid IN ('case_file'::regclass, 'case_entry'::regclass, 'referral'::regclass,
                    'person'::regclass)))""", String.class);
+    // or its rows go with the case's by a foreign key ON DELETE CASCADE
+    List<String> cascading = jdbc.queryForList("""
+        SELECT DISTINCT c.relname FROM pg_constraint f JOIN pg_class c ON c.oid = f.conrelid
+        WHERE f.contype = 'f' AND f.confdeltype = 'c' AND f.confrelid IN ('case_file'::regclass,
+          'case_entry'::regclass, 'referral'::regclass)""", String.class);
     assertThat(tables).contains("case_entry", "notification_outbox", "information_request", "task_assignment");
-    assertThat(tables).filteredOn(table -> !NOT_DELETED_WITH_THE_CASE.contains(table))
-        .as("every table holding case data must be deleted by retention_delete_expired (docs/retention.md): "
-            + "replace the function in a new migration")
+    assertThat(tables).filteredOn(table -> !NOT_DELETED_WITH_THE_CASE.contains(table) && !cascading.contains(table))
+        .as("every table holding case data must be deleted by retention_delete_expired, or reference the case "
+            + "record ON DELETE CASCADE (docs/retention.md)")
         .allSatisfy(table -> assertThat(function).contains("DELETE FROM " + table + " "));
   }
 }
