@@ -29,6 +29,8 @@ import org.preventcase.audit.AuditVerification;
 import org.preventcase.audit.ChainHead;
 import org.preventcase.app.TestClock;
 import org.preventcase.intake.ReferralApiIT;
+import org.preventcase.statistics.ReferralStatistics;
+import org.preventcase.vocabulary.ConsentOutcome;
 import org.preventcase.intake.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +52,7 @@ class RetentionIT extends ApplicationIT {
   @Autowired TestClock clock;
   @Autowired CaseDeletion deletion;
   @Autowired AuditExpiry auditMonths;
+  @Autowired ReferralStatistics statistics;
   @Autowired AuditSeal seal;
   @Autowired AuditVerification verification;
   @Autowired Flyway flyway;
@@ -251,6 +254,16 @@ class RetentionIT extends ApplicationIT {
       owner.execute("DROP TABLE IF EXISTS audit_event_2018_01, audit_event_2018_02");
       owner.update("DELETE FROM audit_expired_month WHERE chain_month < '2019-01-01'");
     }
+  }
+
+  @Test
+  void thePanelAndConsentStagesCompleteTheStatisticsOfEveryReferralOfTheCase() {
+    Referral closed = closedCase();
+    statistics.discussedAtPanel(closed.reference(), true);
+    statistics.consentOutcome(closed.reference(), ConsentOutcome.REFUSED);
+    assertThat(jdbc.queryForMap("SELECT discussed_at_panel, adopted, consent_outcome FROM referral_statistics WHERE id = ?",
+        statisticsRow(closed))).containsEntry("discussed_at_panel", true).containsEntry("adopted", true)
+        .containsEntry("consent_outcome", "REFUSED");
   }
 
   @Test
