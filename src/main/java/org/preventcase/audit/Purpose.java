@@ -39,7 +39,9 @@ public record Purpose(Code code, String detail) {
     /** A legal hold on the case placed or lifted (docs/retention.md); detail = placed or lifted. */
     LEGAL_HOLD(true),
     /** The deletion of expired case records or audit months (docs/retention.md); detail = what went, as counts. */
-    RETENTION(true);
+    RETENTION(true),
+    /** A Channel panel meeting: its page, or a case read for it by an invited member; detail = the meeting id. */
+    PANEL_MEETING(true);
 
     private final boolean needsDetail;
 

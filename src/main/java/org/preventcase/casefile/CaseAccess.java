@@ -13,7 +13,7 @@ import org.preventcase.security.Role;
 enum CaseAccess {
   /**
    * The whole case. Not the partner agencies' groups: they see a case only through an open information
-   * request to their own agency (INFORMATION_REQUEST); the panel's members come with the panel issue.
+   * request to their own agency (INFORMATION_REQUEST); the panel's members read the cases listed at a meeting they are invited to (PANEL_MEETING).
    */
   READ(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER)),
   /** The list of the authority's open cases and the search (docs/pages.md): not the panel's partners. */
@@ -43,7 +43,15 @@ enum CaseAccess {
    * Place or lift a legal hold, which stops the case's deletion (docs/retention.md): the Prevent managers,
    * who answer for the authority's records; never the system actor.
    */
-  LEGAL_HOLD(EnumSet.of(Role.PREVENT_MANAGER));
+  LEGAL_HOLD(EnumSet.of(Role.PREVENT_MANAGER)),
+  /**
+   * Reading a case listed at a panel meeting the member is invited to, from the agenda's issue until
+   * the minutes are final, for that meeting (the per-case access list, process.md §5; issue 10):
+   * the panel's partner members, whom CaseService checks against the meeting's invitations.
+   */
+  PANEL_MEETING(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
+      Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
+      Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));
 
   private final Set<Role> roles;
 
@@ -58,7 +66,7 @@ enum CaseAccess {
    */
   boolean allows(Actor actor) {
     if (actor.isSystem()) {
-      return this != EXPORT && this != INFORMATION_REQUEST && this != LEGAL_HOLD;
+      return this != EXPORT && this != INFORMATION_REQUEST && this != LEGAL_HOLD && this != PANEL_MEETING;
     }
     return roles.stream().anyMatch(actor::hasRole);
   }

@@ -12,6 +12,14 @@ public final class CaseReference {
 
   private CaseReference() {}
 
+  /** The authority a well-formed reference belongs to (its first part). */
+  public static String authorityOf(String reference) {
+    if (reference == null || !PATTERN.matcher(reference).matches()) {
+      throw new IllegalArgumentException("Not a case reference");
+    }
+    return reference.substring(0, reference.indexOf('-'));
+  }
+
   public static String format(String authorityCode, int year, int number) {
     return "%s-%04d-%05d".formatted(authorityCode, year, number);
   }

@@ -46,13 +46,15 @@ public class CaseService {
   private final InformationRequestRecords requests;
   private final LegalHoldRecords holds;
   private final ApplicationEventPublisher events;
+  private final PanelRecords panel;
 
   public CaseService(CaseRecords records, AuditTrail audit, KnownPersons known,
       Clock clock, PlatformTransactionManager transactions, InformationRequestRecords requests,
-      LegalHoldRecords holds, ApplicationEventPublisher events) {
+      LegalHoldRecords holds, ApplicationEventPublisher events, PanelRecords panel) {
     this.requests = requests;
     this.holds = holds;
     this.events = events;
+    this.panel = panel;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.records = records;
@@ -469,13 +471,7 @@ public class CaseService {
    * Audited as a VIEW for the purpose given.
    */
   public EarlierReferrals earlierReferrals(Actor actor, String reference, Purpose purpose) {
-    Optional<CaseRecords.CaseHead> head = records.find(reference);
-    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.READ)).orElse(AuditOutcome.NOT_FOUND);
-    audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, purpose), outcome);
-    if (outcome != AuditOutcome.GRANTED) {
-      throw new CaseNotFoundException();
-    }
-    return records.earlierReferrals(head.orElseThrow());
+    return records.earlierReferrals(readable(actor, reference, purpose));
   }
 
   /**
@@ -497,11 +493,23 @@ public class CaseService {
   private Optional<CaseView> read(Actor actor, String reference, Purpose purpose, AuditAction action,
       CaseAccess access, String recipient) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
-    AuditOutcome outcome = head.map(found -> decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
+    AuditOutcome outcome = head.map(found -> access == CaseAccess.READ ? decideRead(actor, found, purpose)
+        : decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
     Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
     Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
     audit(auditRow(actor, reference, head, action, outcome, recorded).withRecipient(recipient), outcome);
     return view;
+  }
+
+  /** The case, for a look at part of it (the whole-case roles, READ): audited as a VIEW, refused as not found. */
+  private CaseRecords.CaseHead readable(Actor actor, String reference, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> decide(actor, found, CaseAccess.READ)).orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, purpose), outcome);
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    return head.orElseThrow();
   }
 
   private CaseRecords.CaseHead writable(Actor actor, String reference, Purpose purpose) {
@@ -528,6 +536,98 @@ public class CaseService {
     } else {
       ownTransaction.executeWithoutResult(status -> audit.record(row));
     }
+  }
+
+  /**
+   * Reading a case: the case roles (READ), or a panel member invited to a meeting that lists it,
+   * between the agenda's issue and the final minutes, reading for that meeting (purpose
+   * PANEL_MEETING:&lt;meeting id&gt;; process.md §5, the per-case access list).
+   */
+  private AuditOutcome decideRead(Actor actor, CaseRecords.CaseHead head, Purpose purpose) {
+    AuditOutcome outcome = decide(actor, head, CaseAccess.READ);
+    if (outcome != AuditOutcome.REFUSED_ROLE || !CaseAccess.PANEL_MEETING.allows(actor)) {
+      return outcome;
+    }
+    return meetingOf(purpose).filter(meeting -> panel.invited(actor.userId(), head.id(), meeting))
+        .map(meeting -> AuditOutcome.GRANTED).orElse(AuditOutcome.REFUSED_ROLE);
+  }
+
+  private static Optional<Long> meetingOf(Purpose purpose) {
+    if (purpose.code() != Purpose.Code.PANEL_MEETING || purpose.detail() == null
+        || !purpose.detail().matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(purpose.detail()));
+  }
+
+  // The Channel panel (issue 10, docs/panel.md): listings, outcomes, assessments, the meeting's cases
+
+  /** Lists the case at a panel meeting, to be decided (its earlier undecided listing moves) or reviewed. */
+  public void listAtPanelMeeting(Actor actor, String reference, long meetingId, ListingPurpose listing,
+      Purpose purpose) {
+    panel.list(writable(actor, reference, purpose), meetingId, listing, actor.userId());
+  }
+
+  /** Records what happened to the case at the meeting (codes only); refused if it is not listed there. */
+  public void recordPanelOutcome(Actor actor, String reference, long meetingId, PanelOutcome outcome, Purpose purpose) {
+    if (!panel.recordOutcome(writable(actor, reference, purpose), meetingId, outcome, actor.userId())) {
+      throw new IllegalStateException("The case is not listed at this meeting");
+    }
+  }
+
+  /**
+   * The multi-agency assessment at a meeting: its ASSESSMENT entry, each agency's contribution as an
+   * entry of its own, and its judgements as codes. Returns the assessment entry's id.
+   */
+  public long recordPanelAssessment(Actor actor, String reference, long meetingId, PanelAssessment assessment,
+      NewEntry summary, List<NewEntry> contributions, Purpose purpose) {
+    if (summary.kind() != EntryKind.ASSESSMENT || contributions.stream().anyMatch(c -> c.kind() != EntryKind.ASSESSMENT)) {
+      throw new IllegalArgumentException("An assessment and its contributions are entries of kind ASSESSMENT");
+    }
+    CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    long entryId = records.insertEntry(head, summary, null, actor.userId());
+    contributions.forEach(contribution -> records.insertEntry(head, contribution, null, actor.userId()));
+    panel.insertAssessment(head, meetingId, assessment, contributions.size(), entryId, actor.userId());
+    return entryId;
+  }
+
+  /** The case's latest multi-agency assessment (the recommendation table's inputs), audited as a VIEW. */
+  public Optional<PanelAssessment> latestPanelAssessment(Actor actor, String reference, Purpose purpose) {
+    return panel.latestAssessment(readable(actor, reference, purpose));
+  }
+
+  /**
+   * The open cases of these authorities the panel adopted and that have not exited, to list for
+   * review: references only, to whoever may list cases; one audit row per authority (VIEW).
+   */
+  public List<String> casesForPanelReview(Actor actor, java.util.Collection<String> authorities, Purpose purpose) {
+    boolean allowed = CaseAccess.LIST.allows(actor) && authorities.stream().allMatch(actor::worksFor);
+    AuditOutcome outcome = allowed ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+    authorities.stream().sorted().forEach(authority -> audit(AuditRecord.ofCase(actor.userId(), authority, null, null,
+        AuditAction.VIEW, outcome, purpose), outcome));
+    if (!allowed) {
+      throw new CaseNotFoundException();
+    }
+    return panel.adoptedNotExited(authorities, records).stream().map(CaseRecords.CaseHead::reference).toList();
+  }
+
+  /**
+   * A meeting's agenda as the meeting page shows it: each listed case the user may read (a case role
+   * of its authority, or a member invited to this meeting while its agenda is open), audited per case
+   * as a VIEW for the meeting (PANEL_MEETING:&lt;id&gt;); cases the user may not read are left out.
+   */
+  public List<MeetingCase> meetingCases(Actor actor, long meetingId) {
+    Purpose purpose = new Purpose(Purpose.Code.PANEL_MEETING, Long.toString(meetingId));
+    List<MeetingCase> readable = new java.util.ArrayList<>();
+    for (MeetingCase listed : panel.listed(meetingId)) {
+      Optional<CaseRecords.CaseHead> head = records.find(listed.reference());
+      AuditOutcome outcome = head.map(found -> decideRead(actor, found, purpose)).orElse(AuditOutcome.NOT_FOUND);
+      audit(auditRow(actor, listed.reference(), head, AuditAction.VIEW, outcome, purpose), outcome);
+      if (outcome == AuditOutcome.GRANTED) {
+        readable.add(listed);
+      }
+    }
+    return readable;
   }
 
   private static AuditOutcome decide(Actor actor, CaseRecords.CaseHead head, CaseAccess access) {

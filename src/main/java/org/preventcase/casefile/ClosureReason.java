@@ -3,7 +3,7 @@ package org.preventcase.casefile;
 import org.preventcase.vocabulary.FormOption;
 
 /**
- * Why a case closed (case_file.closure_reason, V80): one value per way the case process ends, each an
+ * Why a case closed (case_file.closure_reason, V80, V110): one value per way the case process ends, each an
  * end event of processes/case/prevent-case.bpmn. Later stages add theirs here and to the constraint.
  */
 public enum ClosureReason implements FormOption {
@@ -16,7 +16,13 @@ public enum ClosureReason implements FormOption {
   /** The police keep the case in their own case management. */
   POLICE_MANAGED("Managed by the police"),
   /** Handed to the MAPPA arrangements, which lead (process.md §2.9). */
-  MAPPA("Handed to MAPPA");
+  MAPPA("Handed to MAPPA"),
+  /** The Channel panel did not adopt the case: no further action (process.md §2.4). */
+  PANEL_NO_FURTHER_ACTION("Not adopted by the panel: no further action"),
+  /** The panel did not adopt the case and referred the person to health or social care (s36(6)). */
+  REFERRED_TO_ALTERNATIVE_SUPPORT("Not adopted by the panel: referred to health or social care"),
+  /** The panel returned the case to the police: the risk is too high for Channel (Pursue, PLP). */
+  RETURNED_TO_POLICE("Returned to the police by the panel");
 
   private final String label;
 

@@ -40,6 +40,11 @@ class CaseProcessBeans {
   }
 
   @Bean
+  MoveCaseToStage moveCaseToConsent(CaseService cases, Actors actors) {
+    return new MoveCaseToStage(cases, actors, Stage.CONSENT);
+  }
+
+  @Bean
   MoveCaseToStage moveCaseToMappa(CaseService cases, Actors actors) {
     return new MoveCaseToStage(cases, actors, Stage.MAPPA);
   }

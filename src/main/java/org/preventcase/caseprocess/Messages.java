@@ -1,6 +1,6 @@
 package org.preventcase.caseprocess;
 
-/** The BPMN messages the intake sends (docs/messages.md is the catalogue). */
+/** The BPMN messages the case process receives (docs/messages.md is the catalogue; the panel's: panel.Panel). */
 public final class Messages {
 
   /** To an open case's process: a new referral about its person joined it; the police deconflict it. */
@@ -9,10 +9,11 @@ public final class Messages {
   public static final String REFERRAL_DURING_POST_EXIT_REVIEW = "ReferralDuringPostExitReview";
 
   /**
-   * To a case waiting for the panel (Task_AwaitPanel): the panel stage (a later issue) has ended, with
-   * gatewayOutcome saying how the case goes on (a closing outcome, or REFER_TO_PANEL to wait again).
+   * To an adopted case waiting for consent and support (Task_AwaitConsentAndSupport): the support stage
+   * (issue 11, which replaces the wait) has ended, with panelDecision, a closing decision, saying how the
+   * case closes.
    */
-  public static final String PANEL_STAGE_ENDED = "PanelStageEnded";
+  public static final String SUPPORT_STAGE_ENDED = "SupportStageEnded";
 
   private Messages() {}
 }

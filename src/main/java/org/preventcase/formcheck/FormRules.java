@@ -18,4 +18,12 @@ public interface FormRules {
    * @param refused the keys the schema check already refused (one message per field)
    */
   List<FieldError> check(Map<String, ?> submitted, Set<String> refused);
+
+  /**
+   * As {@link #check(Map, Set)}, for rules that also read what the form was opened with (a task's
+   * variables, such as the recommendation a decision may depart from; none for a start form).
+   */
+  default List<FieldError> check(Map<String, ?> submitted, Set<String> refused, Map<String, ?> known) {
+    return check(submitted, refused);
+  }
 }

@@ -26,7 +26,7 @@ public class FormSubmissions {
     List<FieldError> errors = new ArrayList<>(FormChecker.check(schema, submitted, known));
     Set<String> refused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
     rules.stream().filter(rule -> rule.formId().equals(schema.id()))
-        .forEach(rule -> errors.addAll(rule.check(submitted, refused)));
+        .forEach(rule -> errors.addAll(rule.check(submitted, refused, known)));
     List<String> order = schema.fields().stream().map(FormField::key).toList();
     errors.sort(java.util.Comparator.comparingInt(error -> order.indexOf(error.field())));
     return errors;

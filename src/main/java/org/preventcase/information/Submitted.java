@@ -18,35 +18,36 @@ import org.preventcase.vocabulary.FormOption;
  * check has already refused what the form does not allow; what reaches here another way is refused
  * with the field's name, never its value.
  */
-final class Submitted {
+public final class Submitted {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Submitted() {}
 
   /** A text field: its value stripped, empty if not given. */
-  static Optional<String> text(VariableScope scope, String key) {
+  public static Optional<String> text(VariableScope scope, String key) {
     Object value = scope.getVariable(key);
     return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
   }
 
   /** A choice of one option of {@code options}, by its code. */
-  static <T extends Enum<T> & FormOption> Optional<T> choice(VariableScope scope, String key, Class<T> options) {
+  public static <T extends Enum<T> & FormOption> Optional<T> choice(VariableScope scope, String key, Class<T> options) {
     return text(scope, key).map(code -> option(code, key, options));
   }
 
   /** A list of choices (form-js submits a checklist as a JSON list). */
-  static <T extends Enum<T> & FormOption> List<T> choices(VariableScope scope, String key, Class<T> options) {
+  public static <T extends Enum<T> & FormOption> List<T> choices(VariableScope scope, String key, Class<T> options) {
     return codes(scope, key).stream().map(code -> option(code, key, options)).distinct().toList();
   }
 
-  static void remove(VariableScope scope, String... keys) {
+  public static void remove(VariableScope scope, String... keys) {
     for (String key : keys) {
       scope.removeVariable(key);
     }
   }
 
-  private static List<String> codes(VariableScope scope, String key) {
+  /** A list of codes (a checklist offering a variable's options). */
+  public static List<String> codes(VariableScope scope, String key) {
     TypedValue typed = scope.getVariableTyped(key, false);
     if (typed == null) {
       return List.of();

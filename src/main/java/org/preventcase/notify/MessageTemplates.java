@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageTemplates {
 
-  static final Set<String> PLACEHOLDERS = Set.of("caseReference", "caseLink", "tasklistLink", "verificationLink", "taskName", "dueDate",
+  static final Set<String> PLACEHOLDERS = Set.of("caseReference", "caseLink", "tasklistLink", "verificationLink", "meetingLink", "taskName", "dueDate",
       "meetingDate", "caseReferences", "authorityName", "auditHeads");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 

@@ -13,6 +13,10 @@ record OutboxMessage(long id, String authorityCode, String caseReference, Messag
     values.put("caseReference", caseReference);
     values.put("caseLink", publicUrl + "/cases/" + caseReference);
     values.put("tasklistLink", publicUrl + "/camunda/app/tasklist/");
+    if (type == MessageType.PANEL_AGENDA) {
+      // a panel meeting's notice is about the meeting: its reference is PM-<meeting id>
+      values.put("meetingLink", publicUrl + "/meetings/" + caseReference.substring(caseReference.indexOf('-') + 1));
+    }
     if (type == MessageType.AUDIT_DIGEST) {
       values.put("verificationLink", publicUrl + "/audit/verification");
     }

@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
   static final String MY_TASKS_FILTER = "My tasks";
+  /** The panel meeting's process (org.preventcase.panel.Panel.MEETING_PROCESS; security does not depend on panel). */
+  static final String PANEL_MEETING_PROCESS = "panel-meeting";
   /** What a Tasklist card shows of its task's case: non-identifying words (IntakeVariables' labels). */
   static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", IntakeVariables.CASE_REF, "label", "Case"),
@@ -81,6 +83,10 @@ public class AccessPolicy {
     // anyone working a case may make a referral: Tasklist's "Start process" for the intake only
     grant(group, Resources.PROCESS_DEFINITION, ReferralIntake.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    if (role == Role.CHANNEL_COORDINATOR) {
+      // an extraordinary panel meeting for an urgent case: Tasklist's "Start process" (docs/panel.md)
+      grant(group, Resources.PROCESS_DEFINITION, PANEL_MEETING_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
     ensureGroupFilter(role);
   }
 

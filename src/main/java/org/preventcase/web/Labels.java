@@ -31,7 +31,10 @@ public class Labels {
   private static final Map<String, Map<String, String>> VOCABULARIES = vocabularies(ConcernType.values(),
       Urgency.values(), ReferrerSector.values(), Gender.values(), Answer.values(), Agency.values(),
       RelationshipToPerson.values(), MatchDecision.values(), PartnerAgency.values(), InformationHeld.values(),
-      InformationFactor.values(), OverdueDecision.values());
+      InformationFactor.values(), OverdueDecision.values(), org.preventcase.vocabulary.PanelDecision.values(),
+      org.preventcase.vocabulary.DecisionMethod.values(), org.preventcase.vocabulary.ReviewDecision.values(),
+      org.preventcase.vocabulary.AssessmentFramework.values(), org.preventcase.vocabulary.Susceptibility.values(),
+      org.preventcase.vocabulary.CtRiskOwner.values());
 
   private static final java.util.Set<String> ACRONYMS = java.util.Set.of("API", "MAPPA", "MASH", "NFA", "NHS");
 

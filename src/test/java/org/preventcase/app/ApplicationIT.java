@@ -32,7 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
     // the tests read mail from GreenMail, not from a local run's mailbox folder
     "prevent.notifications.local-mailbox=",
     // no job executor: tests run the due jobs themselves (executeDueJobs), as the executor would
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // no scheduled panel meetings: a test lists its cases, which schedules the meetings it needs
+    "prevent.panel.schedule-initial-delay=P1D"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability
 @Import(TestClock.Config.class)

@@ -226,6 +226,45 @@ class BrowserIT extends ApplicationIT {
     assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of(shared))).isEmpty();
   }
 
+  /**
+   * The Channel panel (issue 10): a case before the panel (its panel stage started for a new case), at a
+   * quorate meeting, assessed through the REST API; the chair records the decision in Tasklist (the
+   * recommendation in words, axe, the plain and the server's refusals) and the meeting's page renders
+   * the agenda with the decision (axe); the decision is on the listing.
+   */
+  @Test
+  void theChairRecordsThePanelsDecisionInTasklistAndTheMeetingPageRendersTheAgenda() throws Exception {
+    String reference = aCaseFromAReferral("Bp" + System.nanoTime());
+    org.camunda.bpm.engine.runtime.ProcessInstance panel = runtime.startProcessInstanceByKey("panel-case", reference,
+        Map.of("caseRef", reference, "taskPriority", 50));
+    long meeting = ((Number) runtime.getVariable(panel.getId(), "panelMeetingId")).longValue();
+    runtime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
+        .setVariable("panelMeetingId", meeting).setVariable("panelMeetingQuorate", true).correlate();
+    executeDueJobs();
+    String assess = tasks.createTaskQuery().processInstanceId(panel.getId()).singleResult().getId();
+    assertThat(call("POST", "/engine-rest/task/" + assess + "/claim", "demo-coordinator",
+        "{\"userId\":\"demo-coordinator\"}").statusCode()).isEqualTo(204);
+    var assessed = call("POST", "/engine-rest/task/" + assess + "/submit-form", "demo-coordinator",
+        ReferralExamples.submitFormBody(Map.of("assessmentFramework", "VAF", "engagementRating", "MEDIUM",
+            "intentRating", "LOW", "capabilityRating", "NONE", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner",
+            "PREVENT_POLICING", "contributionEducation", "Synthetic contribution.", "assessmentSummary",
+            "Synthetic assessment.")));
+    assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(204);
+    executeDueJobs();
+
+    String output = node(List.of("tasklist-panel.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-chair",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
+        "CASE", reference,
+        "MEETING_ID", Long.toString(meeting)));
+    assertThat(output).contains("tasklist-panel: 1 passed, 0 failed");
+    assertThat(jdbc.queryForList("""
+        SELECT l.outcome || ' ' || l.recommendation FROM panel_listing l JOIN case_file c ON c.id = l.case_id
+        WHERE c.reference = ?""", String.class, reference)).containsExactly("NOT_ADOPT_NFA ADOPT");
+  }
+
   /** The police deconflict the case's referral (through the REST API): its screening waits in Tasklist. */
   private void deconflictedClear(String reference) {
     String task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_DeconflictReferral")

@@ -45,6 +45,11 @@ import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notifications;
 import org.preventcase.notify.Recipient;
+import org.preventcase.panel.Meeting;
+import org.preventcase.panel.MeetingRecords;
+import org.preventcase.panel.Panel;
+import org.preventcase.panel.PanelMeetings;
+import org.preventcase.panel.PanelMocks;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 
@@ -59,7 +64,9 @@ import org.preventcase.security.Actors;
     "forms/information-overdue.form",
     "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
     "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
-    "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form"})
+    "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form", "processes/panel/panel-case.bpmn",
+    "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
+    "forms/panel-review.form"})
 class PreventCaseProcessTest {
 
   static final Instant OPENED = Instant.parse("2026-11-23T09:00:00Z");
@@ -67,13 +74,16 @@ class PreventCaseProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY, "information-gathering").build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY, "information-gathering", Panel.CASE_PROCESS).build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
   final Actors actors = mock(Actors.class);
   final Notifications notifications = mock(Notifications.class);
+  final PanelMeetings calendar = mock(PanelMeetings.class);
   Map<String, DeliveryModel> deliveryModels = Map.of();
+  static final Meeting DECEMBER = new Meeting(41, "E06000031", List.of("E06000031"), Meeting.Kind.ROUTINE,
+      Instant.parse("2026-12-15T10:00:00Z"), Instant.parse("2026-12-08T10:00:00Z"), 8, Meeting.Status.SCHEDULED);
 
   @BeforeEach
   void init() {
@@ -86,6 +96,15 @@ class PreventCaseProcessTest {
     when(cases.askForInformation(any(), anyString(), any(), anyString(), any())).thenReturn(7L);
     InformationGatheringMocks.register(processEngine, cases, notifications);
     GatewayMocks.register(cases, actors, notifications);
+    PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), notifications,
+        mock(org.preventcase.authority.AuthorityDirectory.class));
+    when(calendar.listAtNextMeeting(any(), eq(REFERENCE))).thenReturn(DECEMBER);
+    when(cases.latestPanelAssessment(any(), eq(REFERENCE), any())).thenReturn(java.util.Optional.of(
+        new org.preventcase.casefile.PanelAssessment(org.preventcase.vocabulary.AssessmentFramework.VAF,
+            Map.of("engagement", "HIGH", "intent", "LOW", "capability", "LOW"),
+            org.preventcase.vocabulary.Susceptibility.SUSCEPTIBLE, org.preventcase.vocabulary.CtRiskOwner.NONE, false,
+            false, true)));
+    Mocks.register("moveCaseToConsent", new MoveCaseToStage(cases, actors, Stage.CONSENT));
     Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));
@@ -212,24 +231,136 @@ class PreventCaseProcessTest {
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
   }
 
-  @Test
-  void aCaseListedForThePanelWaitsVisiblyForThePanelStage() {
+  /** A case screened as REFER_TO_PANEL, its information gathered and its preliminary assessment listing it. */
+  ProcessInstance referredToThePanel() {
     ProcessInstance theCase = screenedAs(screening("REFER_TO_PANEL"));
     gatherInformation(theCase);
     complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
         "rationale", "Synthetic: shared concern and vulnerability."));
+    return theCase;
+  }
 
-    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_AwaitPanel").variables()
+  /** The panel meets, quorate; the coordinator records the assessment; the chair records this decision. */
+  void panelDecides(String decision, Object... more) {
+    processEngine.getRuntimeService().createMessageCorrelation(Panel.MEETING_OPENED).processInstanceBusinessKey(REFERENCE)
+        .tenantId("E06000031").setVariable(Panel.MEETING_ID, 41L).setVariable(Panel.QUORATE, true).correlate();
+    runJobs();
+    Map<String, Object> assessment = new HashMap<>(Map.of("assessmentFramework", "VAF", "engagementRating", "HIGH",
+        "intentRating", "LOW", "capabilityRating", "LOW", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner", "NONE",
+        "contributionHealth", "Synthetic contribution.", "assessmentSummary", "Synthetic assessment."));
+    completeAndRun("Task_AssessCase", assessment);
+    Map<String, Object> chosen = new HashMap<>(Map.of("panelDecision", decision, "decisionMethod", "UNANIMOUS",
+        "decisionRationale", "Synthetic rationale.", "departureReason", "Synthetic reason."));
+    for (int i = 0; i < more.length; i += 2) {
+      chosen.put((String) more[i], more[i + 1]);
+    }
+    completeAndRun("Task_DecideCase", chosen);
+  }
+
+  void completeAndRun(String taskKey, Map<String, Object> submitted) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(REFERENCE)
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    processEngine.getTaskService().complete(task.getId(), submitted);
+    runJobs();
+  }
+
+  void runJobs() {
+    for (int round = 0; round < 3; round++) {
+      processEngine.getManagementService().createJobQuery().executable().messages().list()
+          .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  @Test
+  void aCaseReferredToThePanelCallsThePanelStageAndIsListedAtTheNextMeetingWithRoom() {
+    ProcessInstance theCase = referredToThePanel();
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Panel").variables()
         .containsEntry("gatewayOutcome", "REFER_TO_PANEL");
     verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
-    verify(cases, never()).close(any(), any(), any(), any());
+    verify(calendar).listAtNextMeeting(any(), eq(REFERENCE));
+    ProcessInstance panel = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(theCase.getId()).singleResult();
+    assertThat(panel.getBusinessKey()).isEqualTo(REFERENCE);
+    assertThat(panel.getTenantId()).isEqualTo("E06000031");
+    BpmnAwareTests.assertThat(panel).isWaitingAt("Event_MeetingOpened");
     assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).containsOnlyKeys("caseRef",
         "concernType", "urgency", "referrerSector", "ageBand", "concernTypeLabel", "urgencyLabel", "taskPriority",
         "caseOwnerGroup", "gatewayOutcome");
+    verify(cases, never()).close(any(), any(), any(), any());
+  }
 
-    processEngine.getRuntimeService().createMessageCorrelation(Messages.PANEL_STAGE_ENDED)
-        .processInstanceBusinessKey(REFERENCE).setVariable("gatewayOutcome", "SIGNPOSTED").correlate();
-    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ClosedSignposted").isEnded();
+  @ParameterizedTest
+  @CsvSource({"NOT_ADOPT_NFA, EndEvent_PanelNoFurtherAction, PANEL_NO_FURTHER_ACTION",
+      "RETURN_TO_POLICE, EndEvent_ReturnedToPolice, RETURNED_TO_POLICE"})
+  void aClosingPanelDecisionClosesTheCaseWithItsReasonAndTellsTheReferrers(String decision, String endEvent,
+      String reason) {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides(decision);
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Panel", endEvent).isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.valueOf(reason)), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED));
+  }
+
+  @Test
+  void aCaseThePanelDoesNotAdoptButRefersToHealthOrSocialCareClosesWithThatReason() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("NOT_ADOPT_REFER_ALTERNATIVE", "alternativeSupport", "EARLY_HELP");
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ReferredToAlternativeSupport").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.REFERRED_TO_ALTERNATIVE_SUPPORT), any());
+  }
+
+  @Test
+  void aCaseThePanelRefersToMappaIsHandedToTheMappaCoordinator() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("REFER_TO_MAPPA");
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_HandOverToMappa");
+    complete(theCase, "Task_HandOverToMappa", withVariables("mappaHandOffConfirmed", true));
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_HandedToMappa").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
+  }
+
+  @Test
+  void aDeferredCaseStaysWithThePanelAndIsListedAgain() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("DEFER", "awaited", "Synthetic: the school's report.");
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Panel");
+    verify(calendar, org.mockito.Mockito.times(2)).listAtNextMeeting(any(), eq(REFERENCE));
+    assertThat(activeActivities()).contains("Event_MeetingOpened");
+  }
+
+  @Test
+  void anAdoptedCaseWaitsForConsentAndSupportAndIsReviewedAtEveryMeeting() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("ADOPT");
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_AwaitConsentAndSupport").variables()
+        .containsEntry("panelDecision", "ADOPT");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.CONSENT), any(), any());
+    for (long meeting : List.of(42L, 43L)) {
+      processEngine.getRuntimeService().createMessageCorrelation(Panel.REVIEW_DUE).processInstanceBusinessKey(REFERENCE)
+          .tenantId("E06000031").setVariable(Panel.MEETING_ID, meeting).correlate();
+      Task review = BpmnAwareTests.task("Task_ReviewAdoptedCase", theCase);
+      BpmnAwareTests.assertThat(review).hasCandidateGroup("prevent-panel-chair");
+      processEngine.getTaskService().complete(review.getId(), withVariables("reviewDecision", "CONTINUE",
+          "reviewRationale", "Synthetic: engaging well."));
+      verify(cases).recordPanelOutcome(any(), eq(REFERENCE), eq(meeting), eq(new org.preventcase.casefile.PanelOutcome(
+          "CONTINUE", null, null, null)), any());
+    }
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ReviewRecorded").isWaitingAt("Task_AwaitConsentAndSupport");
+    assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).doesNotContainKeys(Panel.MEETING_ID,
+        "reviewDecision", "reviewRationale");
+    verify(cases, org.mockito.Mockito.times(2)).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
+        "Channel panel review: Continue the support")), any());
+
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.SUPPORT_STAGE_ENDED)
+        .processInstanceBusinessKey(REFERENCE).setVariable("panelDecision", "NOT_ADOPT_NFA").correlate();
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_PanelNoFurtherAction").isEnded();
   }
 
   /** Drives a new case to one wait state of the gateway or after it. */
@@ -256,11 +387,22 @@ class PreventCaseProcessTest {
         complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
         gatherInformation(theCase);
       }
-      case "Task_AwaitPanel" -> {
+      case "Event_MeetingOpened", "Task_DecideCase", "Task_AwaitConsentAndSupport" -> {
         complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
         gatherInformation(theCase);
         complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
             "rationale", "Synthetic."));
+        if (waitState.equals("Task_DecideCase")) {
+          processEngine.getRuntimeService().createMessageCorrelation(Panel.MEETING_OPENED)
+              .processInstanceBusinessKey(REFERENCE).setVariable(Panel.MEETING_ID, 41L).setVariable(Panel.QUORATE, true)
+              .correlate();
+          runJobs();
+          completeAndRun("Task_AssessCase", new HashMap<>(Map.of("assessmentFramework", "PAF", "engagementRating", "LOW",
+              "intentRating", "LOW", "capabilityRating", "LOW", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner", "NONE",
+              "contributionEducation", "Synthetic.", "assessmentSummary", "Synthetic.")));
+        } else if (waitState.equals("Task_AwaitConsentAndSupport")) {
+          panelDecides("ADOPT");
+        }
       }
       case "Task_HandOverToMappa" -> complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
       default -> throw new IllegalArgumentException(waitState);
@@ -270,8 +412,8 @@ class PreventCaseProcessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
-      "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_PreliminaryAssessment", "Task_AwaitPanel",
-      "Task_HandOverToMappa"})
+      "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_PreliminaryAssessment", "Event_MeetingOpened",
+      "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa"})
   void anImmediateRiskReferralAboutThePersonReachesThePoliceAtEveryWaitState(String waitState) {
     ProcessInstance theCase = waitingAt(waitState);
     List<String> waiting = activeActivities();

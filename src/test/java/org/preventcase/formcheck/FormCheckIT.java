@@ -73,7 +73,111 @@ public class FormCheckIT extends ApplicationIT {
         org.preventcase.vocabulary.PartnerAgency.EDUCATION), EDUCATION)), EDUCATION, Map.of("agencyHolds", "NOT_KNOWN")));
     places.put("information-overdue", () -> new Place(taskForm(claimed(overdueInformationTask())), POLICE,
         Map.of("overdueDecision", "PROCEED_WITHOUT")));
+    // the Channel panel (docs/panel.md)
+    places.put("panel-assessment", () -> new Place(taskForm(claimed(panelTask("Task_AssessCase"), COORDINATOR)),
+        COORDINATOR, panelAssessment()));
+    places.put("panel-decision", () -> new Place(taskForm(claimed(panelTask("Task_DecideCase"), CHAIR)), CHAIR,
+        Map.of("panelDecision", "ADOPT", "decisionMethod", "UNANIMOUS", "decisionRationale", RATIONALE)));
+    places.put("panel-review", () -> new Place(taskForm(claimed(panelTask("Task_ReviewAdoptedCase"), CHAIR)), CHAIR,
+        Map.of("reviewDecision", "CONTINUE", "reviewRationale", RATIONALE)));
+    places.put("panel-agenda", () -> new Place(taskForm(claimed(meetingTask("Task_PrepareAgenda"), COORDINATOR)),
+        COORDINATOR, Map.of("invitedMembers", List.of(EDUCATION), "vettingConfirmed", true)));
+    places.put("panel-attendance", () -> new Place(taskForm(claimed(meetingTask("Task_RecordAttendance"), COORDINATOR)),
+        COORDINATOR, Map.of("attendedMembers", List.of(EDUCATION), "authoritiesRepresented", List.of("E06000031"),
+            "policeForcesRepresented", List.of("E23000023"))));
+    places.put("panel-minutes", () -> new Place(taskForm(claimed(meetingTask("Task_ConfirmMinutes"), CHAIR)), CHAIR,
+        Map.of("minutesFinal", true)));
+    places.put("panel-extraordinary-meeting", () -> new Place(
+        "/engine-rest/process-definition/key/panel-meeting/submit-form", COORDINATOR, extraordinaryMeeting()));
     return places;
+  }
+
+  @Autowired org.preventcase.panel.MeetingRecords meetingRecords;
+  @Autowired org.preventcase.panel.PanelMeetings panelMeetings;
+  @Autowired org.preventcase.security.Actors actors;
+  @Autowired org.preventcase.casefile.CaseService caseService;
+  static final String COORDINATOR = "demo-coordinator";
+  static final String CHAIR = "demo-chair";
+
+  static Map<String, Object> panelAssessment() {
+    return Map.of("assessmentFramework", "VAF", "engagementRating", "MEDIUM", "intentRating", "LOW",
+        "capabilityRating", "NONE", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner", "PREVENT_POLICING",
+        "contributionEducation", "Synthetic contribution.", "assessmentSummary", RATIONALE);
+  }
+
+  /** A case referred to the panel (its preliminary assessment lists it): its reference. */
+  String caseAtPanel() {
+    String assessment = preliminaryAssessmentTask();
+    String reference = tasks.createTaskQuery().taskId(assessment).singleResult().getName().split(": ")[1];
+    worked(POLICE, assessment, Map.of("preliminaryDecision", "LIST_FOR_PANEL", "rationale", RATIONALE));
+    return reference;
+  }
+
+  long meetingOf(String reference) {
+    return ((Number) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("panel-case").singleResult().getId(), "panelMeetingId")).longValue();
+  }
+
+  /** The panel's task of a case at a quorate meeting: the assessment, the decision, or an adopted case's review. */
+  String panelTask(String activity) {
+    String reference = caseAtPanel();
+    long meeting = meetingOf(reference);
+    runtime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
+        .setVariable("panelMeetingId", meeting).setVariable("panelMeetingQuorate", true).correlateAll();
+    executeDueJobs();
+    if (activity.equals("Task_AssessCase")) {
+      return task(reference, activity).getId();
+    }
+    worked(COORDINATOR, task(reference, "Task_AssessCase").getId(), panelAssessment());
+    if (activity.equals("Task_DecideCase")) {
+      return task(reference, activity).getId();
+    }
+    worked(CHAIR, task(reference, "Task_DecideCase").getId(), Map.of("panelDecision", "ADOPT", "decisionMethod",
+        "UNANIMOUS", "decisionRationale", RATIONALE));
+    // a meeting of its own for the review, already past, so that no case is listed at it
+    java.time.Instant held = clock.instant().minus(java.time.Duration.ofDays(1));
+    long review = meetingRecords.insert("E06000031", List.of("E06000031"), org.preventcase.panel.Meeting.Kind.ROUTINE,
+        held, held, 8, "form-check").id();
+    caseService.listAtPanelMeeting(org.preventcase.security.Actor.system("E06000031"), reference, review,
+        org.preventcase.casefile.ListingPurpose.REVIEW, new org.preventcase.audit.Purpose(
+            org.preventcase.audit.Purpose.Code.PROCESS, "form check"));
+    runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
+        .setVariable("panelMeetingId", review).correlateAll();
+    return task(reference, activity).getId();
+  }
+
+  /** An extraordinary meeting of its own for the case (no other case shares it, as a routine one would): its reference. */
+  String calledExtraordinaryMeeting(String reference) {
+    java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
+        .plusDays(1);
+    return panelMeetings.callExtraordinary(actors.of(COORDINATOR), reference, tomorrow, RATIONALE).reference();
+  }
+
+  /** A task of a case's own meeting: the agenda, the attendance (agenda issued) or the minutes (held). */
+  String meetingTask(String activity) {
+    String meeting = calledExtraordinaryMeeting(caseAtPanel());
+    String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(meeting).singleResult().getId();
+    executeDueJobs(); // its agenda is due at once
+    String prepare = tasks.createTaskQuery().processInstanceId(process).singleResult().getId();
+    if (activity.equals("Task_PrepareAgenda")) {
+      return prepare;
+    }
+    worked(COORDINATOR, prepare, Map.of("invitedMembers", List.of(EDUCATION), "vettingConfirmed", true));
+    management.createJobQuery().processInstanceId(process).timers().list().forEach(job -> management.executeJob(job.getId()));
+    String attendance = tasks.createTaskQuery().processInstanceId(process).singleResult().getId();
+    if (activity.equals("Task_RecordAttendance")) {
+      return attendance;
+    }
+    worked(COORDINATOR, attendance, Map.of("attendedMembers", List.of(EDUCATION)));
+    return tasks.createTaskQuery().processInstanceId(process).singleResult().getId();
+  }
+
+  /** An urgent case at the panel, its extraordinary meeting tomorrow. */
+  Map<String, Object> extraordinaryMeeting() {
+    java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
+        .plusDays(1);
+    return Map.of("urgentCaseRef", caseAtPanel(), "meetingDateDay", tomorrow.getDayOfMonth(), "meetingDateMonth",
+        tomorrow.getMonthValue(), "meetingDateYear", tomorrow.getYear(), "urgencyReason", RATIONALE);
   }
 
   static final String EDUCATION = "demo-panel-education";

@@ -54,7 +54,15 @@ class FormOptionsMatchEnumerationsTest {
           Map.entry("ideologyIdentified", IdeologyIdentified.values()),
           Map.entry("preliminaryDecision", PreliminaryDecision.values()),
           Map.entry("localReviewDecision", LocalReviewDecision.values()),
-          Map.entry("assuranceDecision", AssuranceDecision.values())))
+          Map.entry("assuranceDecision", AssuranceDecision.values()),
+          // the Channel panel (forms panel-assessment, panel-decision, panel-review)
+          Map.entry("assessmentFramework", (FormOption[]) org.preventcase.vocabulary.AssessmentFramework.values()),
+          Map.entry("susceptibility", (FormOption[]) org.preventcase.vocabulary.Susceptibility.values()),
+          Map.entry("ctRiskOwner", (FormOption[]) org.preventcase.vocabulary.CtRiskOwner.values()),
+          Map.entry("panelDecision", (FormOption[]) org.preventcase.vocabulary.PanelDecision.values()),
+          Map.entry("decisionMethod", (FormOption[]) org.preventcase.vocabulary.DecisionMethod.values()),
+          Map.entry("alternativeSupport", (FormOption[]) org.preventcase.vocabulary.AlternativeSupport.values()),
+          Map.entry("reviewDecision", (FormOption[]) org.preventcase.vocabulary.ReviewDecision.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test

@@ -1,0 +1,266 @@
+package org.preventcase.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+import org.preventcase.intake.ReferralApiIT;
+import org.preventcase.intake.ReferralExamples;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Channel panel on PostgreSQL through the REST API (issue 10): a case referred to the panel is
+ * listed at the next meeting (scheduled by the cadence), the agenda goes to the invited members
+ * through the outbox with references only, the meeting gives the case its quorum, the assessment is
+ * recorded and the recommendation evaluated from the case record, and the chair's decision closes the
+ * case with its reason. A panel member sees the listed cases only while invited to an issued agenda
+ * whose minutes are not final, for that meeting, audited; a member not invited never does.
+ */
+class PanelIT extends ApplicationIT {
+
+  static final String POLICE = "demo-police";
+  static final String COORDINATOR = "demo-coordinator";
+  static final String CHAIR = "demo-chair";
+  static final String INVITED = "demo-panel-education";
+  static final String NOT_INVITED = "demo-panel-health";
+  static final String RATIONALE = "Synthetic rationale of the panel.";
+
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
+
+  /** Claims the open task of the process with this business key at {@code activity} and submits the form. */
+  void work(String businessKey, String activity, String user, Map<String, Object> form) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(activity).active()
+        .singleResult();
+    assertThat(task).as("open task " + activity).isNotNull();
+    HttpResponse<String> claim = call("POST", "/engine-rest/task/" + task.getId() + "/claim", user,
+        "{\"userId\": \"" + user + "\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+    HttpResponse<String> submitted = call("POST", "/engine-rest/task/" + task.getId() + "/submit-form", user,
+        ReferralExamples.submitFormBody(form));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    executeDueJobs();
+  }
+
+  /** A referral through the gateway to the panel: the case reference. */
+  String referredToThePanel() {
+    HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "panel-" + UUID.randomUUID(),
+        ReferralExamples.json(ReferralExamples.valid("Pn" + UUID.randomUUID().toString().substring(0, 8))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = ReferralApiIT.caseOf(jdbc, created);
+    work(reference, "Task_DeconflictReferral", POLICE, Map.of("deconfliction", "CLEAR"));
+    work(reference, "Task_ScreenReferral", POLICE, Map.of("gatewayOutcome", "REFER_TO_PANEL", "ideologyIdentified", "YES",
+        "rationale", RATIONALE));
+    work(reference, "Task_SelectPartnerAgencies", POLICE, Map.of("agenciesToAsk", List.of("EDUCATION"),
+        "informationAsked", "Is the person known to you?"));
+    work(reference, "Task_AnswerInformationRequest", INVITED, Map.of("agencyHolds", "NOT_KNOWN"));
+    work(reference, "Task_PreliminaryAssessment", POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL",
+        "rationale", RATIONALE));
+    return reference;
+  }
+
+  @Autowired PanelMeetings calendar;
+  @Autowired org.preventcase.security.Actors actors;
+  @Autowired java.time.Clock clock;
+
+  /**
+   * A meeting of the case's own, so that no other test's case shares it: an extraordinary meeting
+   * tomorrow, called as the support stage's escalation would call it; its agenda falls due at once.
+   */
+  long ownMeeting(String reference) {
+    long meeting = calendar.callExtraordinary(actors.of(COORDINATOR), reference,
+        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        "Synthetic: an urgent case.").id();
+    executeDueJobs();
+    return meeting;
+  }
+
+  long meetingOf(String reference) {
+    return jdbc.queryForObject("""
+        SELECT l.meeting_id FROM panel_listing l JOIN case_file c ON c.id = l.case_id
+        WHERE c.reference = ? AND l.outcome IS NULL""", Long.class, reference);
+  }
+
+  /** The meeting's timer fires (the agenda, or the meeting day), as the job executor would at its time. */
+  void timerOf(long meeting) {
+    ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + meeting)
+        .singleResult();
+    Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+    management.executeJob(timer.getId());
+  }
+
+  int read(String user, String reference, String purpose) {
+    return call("GET", "/api/cases/" + reference + "?purpose=" + purpose, user, null).statusCode();
+  }
+
+  List<Map<String, Object>> audit(String reference, String user) {
+    return jdbc.queryForList("""
+        SELECT action, outcome, purpose_code, purpose_detail FROM audit_event WHERE case_reference = ? AND user_id = ?
+        ORDER BY id""", reference, user);
+  }
+
+  void agendaIssued(long meeting) {
+    work("PM-" + meeting, "Task_PrepareAgenda", COORDINATOR, Map.of("invitedMembers", List.of(INVITED, CHAIR),
+        "vettingConfirmed", true));
+  }
+
+  void meetingHeld(long meeting, List<String> authorities, List<String> forces) {
+    timerOf(meeting);
+    Map<String, Object> attendance = new HashMap<>(Map.of("attendedMembers", List.of(INVITED, CHAIR)));
+    if (!authorities.isEmpty()) {
+      attendance.put("authoritiesRepresented", authorities);
+    }
+    if (!forces.isEmpty()) {
+      attendance.put("policeForcesRepresented", forces);
+    }
+    work("PM-" + meeting, "Task_RecordAttendance", COORDINATOR, attendance);
+  }
+
+  @Test
+  void aCaseListedAtTheNextMeetingIsAssessedRecommendedAndClosedByThePanelsDecision() {
+    String reference = referredToThePanel();
+    long meeting = meetingOf(reference);
+    Map<String, Object> record = jdbc.queryForMap("""
+        SELECT status, kind, capacity, authority_code, agenda_due_at < meets_at AS agenda_first FROM panel_meeting
+        WHERE id = ?""", meeting);
+    assertThat(record).containsEntry("status", "SCHEDULED").containsEntry("capacity", 8)
+        .containsEntry("authority_code", "E06000031").containsEntry("agenda_first", true);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + meeting).singleResult()
+        .getTenantId()).isEqualTo("E06000031");
+    long extraordinary = ownMeeting(reference);
+    assertThat(jdbc.queryForList("""
+        SELECT l.meeting_id || ' ' || coalesce(l.outcome, '-') FROM panel_listing l JOIN case_file c ON c.id = l.case_id
+        WHERE c.reference = ? ORDER BY l.id""", String.class, reference))
+        .as("moved from the routine meeting to its extraordinary one").containsExactly(meeting + " MOVED", extraordinary + " -");
+    meeting = extraordinary;
+
+    agendaIssued(meeting);
+    List<Map<String, Object>> notices = jdbc.queryForList("""
+        SELECT recipient, facts::text AS facts FROM notification_outbox WHERE case_reference = ?
+          AND message_type = 'PANEL_AGENDA' ORDER BY recipient""", "PM-" + meeting);
+    assertThat(notices).extracting(notice -> notice.get("recipient"))
+        .containsExactly(CHAIR + "@example.invalid", INVITED + "@example.invalid");
+    assertThat((String) notices.get(0).get("facts")).contains(reference).doesNotContain("Pn");
+
+    meetingHeld(meeting, List.of("E06000031"), List.of("E23000023"));
+    work(reference, "Task_AssessCase", COORDINATOR, Map.of("assessmentFramework", "VAF", "engagementRating", "LOW",
+        "intentRating", "NONE", "capabilityRating", "NONE", "susceptibility", "NOT_SUSCEPTIBLE", "ctRiskOwner", "NONE",
+        "contributionEducation", "Synthetic: known, no concern.", "contributionPolice", "Synthetic: nothing known.",
+        "assessmentSummary", RATIONALE));
+    assertThat(runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(Panel.CASE_PROCESS).singleResult().getId(), Panel.RECOMMENDATION))
+        .as("from the case record's assessment").isEqualTo("NOT_ADOPT_NFA");
+    work(reference, "Task_DecideCase", CHAIR, Map.of("panelDecision", "NOT_ADOPT_NFA", "decisionMethod", "UNANIMOUS",
+        "decisionRationale", RATIONALE));
+
+    assertThat(jdbc.queryForMap("SELECT status, closure_reason FROM case_file WHERE reference = ?", reference))
+        .containsEntry("status", "CLOSED").containsEntry("closure_reason", "PANEL_NO_FURTHER_ACTION");
+    assertThat(jdbc.queryForMap("""
+        SELECT l.outcome, l.recommendation, l.decision_method, l.quorate FROM panel_listing l
+        JOIN case_file c ON c.id = l.case_id WHERE c.reference = ? AND l.meeting_id = ?""", reference, meeting))
+        .containsEntry("outcome", "NOT_ADOPT_NFA").containsEntry("recommendation", "NOT_ADOPT_NFA")
+        .containsEntry("decision_method", "UNANIMOUS").containsEntry("quorate", true);
+    assertThat(jdbc.queryForList("""
+        SELECT e.summary FROM case_entry e JOIN case_file c ON c.id = e.case_id WHERE c.reference = ?
+          AND e.kind = 'ASSESSMENT' ORDER BY e.id""", String.class, reference)).endsWith(
+        "Multi-agency assessment (VAF): Not susceptible; counter-terrorism risk: No counter-terrorism risk identified",
+        "Education: contribution to the multi-agency assessment", "Police: contribution to the multi-agency assessment");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+
+    work("PM-" + meeting, "Task_ConfirmMinutes", CHAIR, Map.of("minutesFinal", true));
+    assertThat(jdbc.queryForObject("SELECT status FROM panel_meeting WHERE id = ?", String.class, meeting))
+        .isEqualTo("MINUTES_FINAL");
+  }
+
+  @Test
+  void aMeetingWithoutThePoliceForceWhereThePersonLivesIsInquorateAndTheCaseGoesToTheNextMeeting() {
+    String reference = referredToThePanel();
+    long meeting = ownMeeting(reference);
+    agendaIssued(meeting);
+    meetingHeld(meeting, List.of("E06000031"), List.of());
+
+    long next = meetingOf(reference);
+    assertThat(next).isNotEqualTo(meeting);
+    assertThat(jdbc.queryForMap("""
+        SELECT l.outcome, l.quorate FROM panel_listing l JOIN case_file c ON c.id = l.case_id
+        WHERE c.reference = ? AND l.meeting_id = ?""", reference, meeting))
+        .containsEntry("outcome", "INQUORATE").containsEntry("quorate", false);
+    assertThat(jdbc.queryForObject("SELECT status FROM case_file WHERE reference = ?", String.class, reference))
+        .isEqualTo("OPEN");
+  }
+
+  @Test
+  void aPanelMemberNotInvitedCannotReadTheListedCasesBeforeDuringOrAfterTheMeeting() {
+    String reference = referredToThePanel();
+    long meeting = ownMeeting(reference);
+    String forMeeting = "PANEL_MEETING:" + meeting;
+
+    assertThat(read(INVITED, reference, forMeeting)).as("invited, before the agenda's issue").isEqualTo(404);
+    assertThat(read(NOT_INVITED, reference, forMeeting)).as("not invited, before").isEqualTo(404);
+
+    agendaIssued(meeting);
+    assertThat(read(INVITED, reference, forMeeting)).as("invited, agenda issued").isEqualTo(200);
+    assertThat(read(INVITED, reference, "CASE_PAGE")).as("invited, but not reading for the meeting").isEqualTo(404);
+    assertThat(read(NOT_INVITED, reference, forMeeting)).as("not invited, agenda issued").isEqualTo(404);
+
+    meetingHeld(meeting, List.of("E06000031"), List.of("E23000023"));
+    assertThat(read(INVITED, reference, forMeeting)).as("invited, during the meeting").isEqualTo(200);
+    assertThat(read(NOT_INVITED, reference, forMeeting)).as("not invited, during").isEqualTo(404);
+
+    work("PM-" + meeting, "Task_ConfirmMinutes", CHAIR, Map.of("minutesFinal", true));
+    assertThat(read(INVITED, reference, forMeeting)).as("invited, after the minutes are final").isEqualTo(404);
+    assertThat(read(NOT_INVITED, reference, forMeeting)).as("not invited, after").isEqualTo(404);
+
+    assertThat(audit(reference, INVITED)).filteredOn(row -> "VIEW".equals(row.get("action"))).extracting(
+        row -> row.get("outcome") + " " + row.get("purpose_code") + ":" + row.get("purpose_detail")).containsExactly(
+        "REFUSED_ROLE PANEL_MEETING:" + meeting, "GRANTED PANEL_MEETING:" + meeting, "REFUSED_ROLE CASE_PAGE:null",
+        "GRANTED PANEL_MEETING:" + meeting, "REFUSED_ROLE PANEL_MEETING:" + meeting);
+    assertThat(audit(reference, NOT_INVITED)).extracting(row -> row.get("outcome")).containsOnly("REFUSED_ROLE")
+        .hasSize(4);
+  }
+
+  @Test
+  void theMeetingPageShowsTheAgendaWithEachCasesSummaryToTheCaseRolesAndTheInvitedMembersOnly() {
+    String reference = referredToThePanel();
+    long meeting = ownMeeting(reference);
+    String page = "/meetings/" + meeting;
+
+    HttpResponse<String> coordinator = signIn(COORDINATOR).get(page);
+    assertThat(coordinator.statusCode()).isEqualTo(200);
+    assertThat(coordinator.body()).contains("Channel panel meeting", reference, "Not assessed yet",
+        "/cases/" + reference + "?purpose=PANEL_MEETING:" + meeting).doesNotContain("Pn");
+    assertThat(signIn(INVITED).get(page).statusCode()).as("invited, before the agenda's issue").isEqualTo(404);
+
+    agendaIssued(meeting);
+    HttpResponse<String> invited = signIn(INVITED).get(page);
+    assertThat(invited.statusCode()).isEqualTo(200);
+    assertThat(invited.body()).contains(reference, "Panel members: education");
+    assertThat(signIn(NOT_INVITED).get(page).statusCode()).as("not invited").isEqualTo(404);
+
+    meetingHeld(meeting, List.of("E06000031"), List.of("E23000023"));
+    work(reference, "Task_AssessCase", COORDINATOR, Map.of("assessmentFramework", "PAF", "engagementRating", "HIGH",
+        "intentRating", "MEDIUM", "capabilityRating", "LOW", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner",
+        "PREVENT_POLICING", "contributionHealth", "Synthetic: known to services.", "assessmentSummary", RATIONALE));
+    work(reference, "Task_DecideCase", CHAIR, Map.of("panelDecision", "ADOPT", "decisionMethod", "MAJORITY",
+        "dissent", "Synthetic: one member preferred a referral to health.", "decisionRationale", RATIONALE));
+    String minutes = signIn(CHAIR).get(page).body();
+    assertThat(minutes).contains("Prevent Assessment Framework: Susceptible", "Engagement with a group, cause or ideology: High",
+        "Recommendation", "Adopt as a Channel case (By majority)").doesNotContain("Synthetic: one member");
+    assertThat(jdbc.queryForList("""
+        SELECT outcome FROM audit_event WHERE purpose_code = 'PANEL_MEETING' AND purpose_detail = ? AND user_id = ?
+          AND case_reference IS NULL ORDER BY id""", String.class, Long.toString(meeting), NOT_INVITED))
+        .containsExactly("REFUSED_ROLE");
+  }
+}
