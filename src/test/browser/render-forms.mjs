@@ -30,12 +30,20 @@ function keyedComponents(component) {
  * importSchema) and reports, for each keyed field, whether it rendered.
  */
 async function renderInPage(schema) {
+  // a field offering a variable's options (valuesKey) renders them: give each such variable one, as Tasklist would
+  function sampleOptions(components, data = {}) {
+    for (const component of components) {
+      if (component.valuesKey) data[component.valuesKey] = [{ label: 'Example', value: 'EXAMPLE' }];
+      sampleOptions(component.components ?? [], data);
+    }
+    return data;
+  }
   const container = document.createElement('div');
   document.body.appendChild(container);
   const form = new FormViewer.Form({ container });
   let warnings;
   try {
-    ({ warnings } = await form.importSchema(schema, {}));
+    ({ warnings } = await form.importSchema(schema, sampleOptions(schema.components ?? [])));
   } catch (err) {
     return { error: `import failed: ${err.message}` };
   }

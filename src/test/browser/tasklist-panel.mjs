@@ -51,6 +51,11 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-panel-decision-refused.png');
   console.log('ok a departure from the recommendation without a reason is refused by the server, in plain words');
 
+  // Tasklist's own notice of the refused submission sits over the Complete button: close it, as a user would
+  const notices = page.locator('.page-notifications .close, .page-notifications button');
+  for (const close of await notices.all()) {
+    if (await close.isVisible()) await close.click();
+  }
   await form.getByLabel('Why the panel departs from the recommendation').fill('Synthetic: a new school placement.');
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-panel-decision.png');
   await page.getByRole('button', { name: 'Complete' }).click();
