@@ -61,7 +61,7 @@ class MeetingPage {
   /** One invited member as the page lists them. */
   record Member(String name, String seat, Boolean attended) {}
 
-  @GetMapping(value = "/meetings/{id:\\d{1,18}}", produces = MediaType.TEXT_HTML_VALUE)
+  @GetMapping(value = "/meetings/{id}", produces = MediaType.TEXT_HTML_VALUE)
   @Transactional
   ModelAndView show(@PathVariable long id) {
     Actor actor = actors.current();

@@ -281,7 +281,9 @@ public class FormCheckIT extends ApplicationIT {
         "referral-screening", valid -> signposted("referral-screening", 31, 2, 2026),
         "preliminary-assessment", valid -> signposted("preliminary-assessment", 31, 2, 2026),
         "information-overdue", valid -> Map.of("overdueDecision", "WAIT_LONGER", "newDueDateDay", 31,
-            "newDueDateMonth", 2, "newDueDateYear", 2027));
+            "newDueDateMonth", 2, "newDueDateYear", 2027),
+        "panel-extraordinary-meeting", valid -> with(valid, Map.of("meetingDateDay", 31, "meetingDateMonth", 2,
+            "meetingDateYear", 2027)));
   }
 
   static Map<String, Object> with(Map<String, Object> values, Map<String, Object> changed) {
