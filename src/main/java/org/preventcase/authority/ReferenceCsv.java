@@ -22,7 +22,7 @@ public final class ReferenceCsv {
     return rows;
   }
 
-  static List<String> fields(String line) {
+  public static List<String> fields(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
