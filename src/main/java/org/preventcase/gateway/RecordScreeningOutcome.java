@@ -9,6 +9,8 @@ import org.preventcase.security.Actors;
 import org.preventcase.statistics.ReferralStatistics;
 import org.preventcase.vocabulary.GatewayOutcome;
 import org.preventcase.vocabulary.GatewayVariables;
+import org.preventcase.vocabulary.GoesToMappa;
+import org.preventcase.vocabulary.MappaVariables;
 import org.preventcase.vocabulary.IdeologyIdentified;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +45,8 @@ public class RecordScreeningOutcome implements TaskListener {
       task.getExecution().removeVariable(GatewayVariables.IDEOLOGY_IDENTIFIED);
     } else {
       IdeologyIdentified ideology = submitted.choice(GatewayVariables.IDEOLOGY_IDENTIFIED, IdeologyIdentified.class);
-      submitted.closingDetails(outcome).line("Ideology identified", ideology);
+      submitted.closingDetails(outcome).line("Ideology identified", ideology)
+          .line("On licence or under MAPPA: goes to MAPPA", submitted.choice(MappaVariables.GOES_TO_MAPPA, GoesToMappa.class));
       submitted.record(cases, actors, submitted.entry(EntryKind.DECISION, "Screening outcome: " + outcome.label()));
       task.getExecution().setVariable(GatewayVariables.IDEOLOGY_IDENTIFIED_LABEL, ideology.label());
     }

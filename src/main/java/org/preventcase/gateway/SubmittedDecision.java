@@ -88,7 +88,7 @@ final class SubmittedDecision {
   /** Removes the rationale and the outcome's details from the engine (they are in the case record). */
   void removeFromEngine() {
     List<String> moved = new ArrayList<>(List.of(GatewayVariables.RATIONALE, GatewayVariables.NFA_REASON,
-        GatewayVariables.SIGNPOSTED_TO));
+        GatewayVariables.SIGNPOSTED_TO, org.preventcase.vocabulary.MappaVariables.GOES_TO_MAPPA));
     moved.addAll(OnwardReferralDateRules.DATE.keys());
     moved.forEach(task.getExecution()::removeVariable);
   }

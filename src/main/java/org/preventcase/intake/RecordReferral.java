@@ -3,7 +3,9 @@ package org.preventcase.intake;
 import org.preventcase.vocabulary.AgeBand;
 import org.preventcase.vocabulary.ConcernType;
 import org.preventcase.vocabulary.ReferrerSector;
+import org.preventcase.vocabulary.Answer;
 import org.preventcase.vocabulary.IntakeVariables;
+import org.preventcase.vocabulary.MappaVariables;
 import org.preventcase.vocabulary.Urgency;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,6 +73,11 @@ public class RecordReferral implements ExecutionListener {
     execution.setVariable(IntakeVariables.URGENCY_LABEL, urgency.word());
     execution.setVariable(IntakeVariables.REFERRER_SECTOR_LABEL, sector.label());
     execution.setVariable(IntakeVariables.AGE_BAND_LABEL, ageBand.label());
+    String underMappa = referral.text(ReferralField.ON_LICENCE_OR_UNDER_MAPPA);
+    if (underMappa != null) { // optional: the screening asks whether the case goes to MAPPA when it is YES
+      execution.setVariable(MappaVariables.ON_LICENCE_OR_UNDER_MAPPA, underMappa);
+      execution.setVariable(MappaVariables.ON_LICENCE_OR_UNDER_MAPPA_LABEL, Answer.valueOf(underMappa).label());
+    }
   }
 
   /** From the date of birth, or else from the approximate age the referrer gave. */

@@ -82,6 +82,9 @@ public enum ReferralField {
       Answer.values()),
   SAFEGUARDING_REFERRAL_MADE("safeguardingReferralMade", "Has a MASH or safeguarding referral also been made?",
       Kind.CHOICE, true, Answer.values()),
+  /** Optional (issue 12): the screening then asks whether the case goes to MAPPA (docs/mappa.md). */
+  ON_LICENCE_OR_UNDER_MAPPA("onLicenceOrUnderMappa", "Is the person on licence or managed under MAPPA?", Kind.CHOICE,
+      false, Answer.values()),
   // E. Urgency
   URGENCY("urgency", "Urgency", Kind.CHOICE, true, Urgency.values()),
   CALLED_999_AT("called999At", "When 999 was called", Kind.DATE_TIME, false, 40);

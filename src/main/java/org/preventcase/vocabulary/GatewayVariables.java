@@ -35,7 +35,6 @@ public final class GatewayVariables {
   public static final String NFA_REASON = "nfaReason";
   public static final String SIGNPOSTED_TO = "signpostedTo";
   public static final String ONWARD_REFERRAL_DATE = "onwardReferralDate";
-  public static final String MAPPA_HAND_OFF_CONFIRMED = "mappaHandOffConfirmed";
 
   private GatewayVariables() {}
 }

@@ -33,7 +33,7 @@ public final class IntakeVariables {
   /** What the intake hands to the case process (those that are set). */
   public static final List<String> CASE_FACTS = List.of(CASE_REF, CONCERN_TYPE, URGENCY, REFERRER_SECTOR, AGE_BAND,
       CONCERN_TYPE_LABEL, URGENCY_LABEL, REFERRER_SECTOR_LABEL, AGE_BAND_LABEL, TASK_PRIORITY, PREVIOUS_CASE_REF,
-      OTHER_AUTHORITY);
+      OTHER_AUTHORITY, MappaVariables.ON_LICENCE_OR_UNDER_MAPPA, MappaVariables.ON_LICENCE_OR_UNDER_MAPPA_LABEL);
 
   private IntakeVariables() {}
 }

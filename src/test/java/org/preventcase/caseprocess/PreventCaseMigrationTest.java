@@ -1,7 +1,6 @@
 package org.preventcase.caseprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -40,13 +39,12 @@ import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 
 /**
- * The case process changed in issue 10: the wait for the panel (Task_AwaitPanel, a receive task) became
- * the call of the panel stage (CallActivity_Panel), and the panel's decisions lead on. Cases waiting at
- * the previous version's other wait states (the gateway, the MAPPA hand-off, the police's deconfliction
- * of new information) move to the new version by a migration plan; no plan can turn a receive task
- * into a call activity, so a case waiting for the panel restarts at CallActivity_Panel (and at the
- * deconfliction where that was open), keeping business key, tenant and variables: it is then listed at
- * the next meeting. Every move is audited.
+ * The case process changes under running cases. Issue 12: the MAPPA hand-off (Task_HandOverToMappa)
+ * no longer closes the case: the MAPPA liaison follows it (Task_LiaiseWithMappa, Channel alongside
+ * when MAPPA and the panel agree). The previous version is the one of issue 10 (commit 80276e4); cases
+ * waiting at every one of its wait states (the gateway, the panel stage, the wait for consent and
+ * support and its review, the MAPPA hand-off, the police's deconfliction of new information) move to
+ * the new version by a migration plan, keeping business key, tenant and variables; every move is audited.
  */
 class PreventCaseMigrationTest {
 
@@ -55,14 +53,16 @@ class PreventCaseMigrationTest {
       "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
       "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
       "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form", "forms/information-agencies.form",
-      "forms/information-request.form", "forms/information-overdue.form"};
+      "forms/information-request.form", "forms/information-overdue.form", "processes/panel/panel-case.bpmn",
+      "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
+      "forms/panel-review.form"};
   static final String[] CURRENT = {"processes/gateway/gateway.bpmn", "processes/gateway/information-gathering.bpmn",
       "processes/gateway/assurance-review.dmn", "processes/panel/panel-case.bpmn", "processes/panel/panel-recommendation.dmn",
       "forms/referral-deconfliction.form", "forms/referral-screening.form", "forms/preliminary-assessment.form",
       "forms/below-threshold-review.form", "forms/assurance-review.form", "forms/mappa-hand-off.form",
       "forms/new-information-deconfliction.form", "forms/information-agencies.form", "forms/information-request.form",
       "forms/information-overdue.form", "forms/panel-assessment.form", "forms/panel-decision.form",
-      "forms/panel-review.form"};
+      "forms/panel-review.form", "forms/mappa-liaison.form"};
   static final Date DUE = Date.from(Instant.parse("2026-11-30T17:00:00Z"));
   static final Meeting DECEMBER = new Meeting(41, "E06000031", List.of("E06000031"), Meeting.Kind.ROUTINE,
       Instant.parse("2026-12-15T10:00:00Z"), Instant.parse("2026-12-08T10:00:00Z"), 8, Meeting.Status.SCHEDULED);
@@ -91,6 +91,7 @@ class PreventCaseMigrationTest {
     PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), mock(Notifications.class),
         mock(org.preventcase.authority.AuthorityDirectory.class));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
+    Mocks.register("recordMappaHandOff", new org.preventcase.mappa.RecordMappaHandOff(cases, actors));
     versions = new ModelVersions(processEngine);
     migration = new ModelMigration(processEngine.getRuntimeService(), processEngine.getRepositoryService(), audit);
   }
@@ -113,60 +114,45 @@ class PreventCaseMigrationTest {
     return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 
-  @Test
-  void noPlanCanTurnTheWaitForThePanelIntoTheCallOfThePanelStage() {
-    ProcessDefinition previous = versions.deployPrevious(MODEL, PREVIOUS);
-    versions.waitingAt(previous, "E06000031-2026-00100", facts("E06000031-2026-00100"), "Task_AwaitPanel");
-    versions.deployCurrent(MODEL, CURRENT);
-
-    assertThatThrownBy(() -> migration.migrateToLatest(system, PreventCase.PROCESS_KEY, instance -> Map.of()))
-        .hasMessageContaining("Task_AwaitPanel");
-  }
+  /** Every wait state of the previous version (80276e4), with the new information's deconfliction beside one. */
+  static final List<List<String>> PREVIOUS_WAIT_STATES = List.of(List.of("CallActivity_Gateway"),
+      List.of("CallActivity_Panel"), List.of("Task_AwaitConsentAndSupport"),
+      List.of("Task_AwaitConsentAndSupport", "Task_ReviewAdoptedCase"), List.of("Task_HandOverToMappa"),
+      List.of("Task_HandOverToMappa", "Task_DeconflictNewInformation"));
 
   @Test
-  void casesWaitingForThePanelRestartAtThePanelStageAndTheOthersMoveByPlan() {
+  void casesWaitingAtEveryWaitStateOfThePreviousVersionMoveByPlanAndAMappaCaseThenLiaisesWithMappa() {
     ProcessDefinition previous = versions.deployPrevious(MODEL, PREVIOUS);
-    ProcessInstance awaitingPanel = versions.waitingAt(previous, "E06000031-2026-00101", facts("E06000031-2026-00101"),
-        "Task_AwaitPanel");
-    ProcessInstance awaitingPanelWithNews = versions.waitingAt(previous, "E06000031-2026-00102",
-        facts("E06000031-2026-00102"), "Task_AwaitPanel", "Task_DeconflictNewInformation");
-    ProcessInstance inGateway = versions.waitingAt(previous, "E06000031-2026-00103", facts("E06000031-2026-00103"),
-        "CallActivity_Gateway");
-    ProcessInstance atMappa = versions.waitingAt(previous, "E06000031-2026-00104", facts("E06000031-2026-00104"),
-        "Task_HandOverToMappa");
-    ProcessInstance withNews = versions.waitingAt(previous, "E06000031-2026-00105", facts("E06000031-2026-00105"),
-        "Task_HandOverToMappa", "Task_DeconflictNewInformation");
+    Map<String, List<String>> waiting = new java.util.LinkedHashMap<>();
+    int number = 200;
+    for (List<String> waitState : PREVIOUS_WAIT_STATES) {
+      String reference = "E06000031-2026-00" + number++;
+      Map<String, Object> variables = new java.util.HashMap<>(facts(reference));
+      variables.put(org.preventcase.panel.Panel.MEETING_ID, 41L);
+      waiting.put(versions.waitingAt(previous, reference, variables, waitState.toArray(String[]::new)).getId(),
+          waitState);
+    }
     ProcessDefinition current = versions.deployCurrent(MODEL, CURRENT);
 
-    String restarted = migration.restartAt(system, awaitingPanel.getId(), "CallActivity_Panel");
-    String restartedWithNews = migration.restartAt(system, awaitingPanelWithNews.getId(), "CallActivity_Panel",
-        "Task_DeconflictNewInformation");
     List<ModelMigration.Moved> moved = migration.migrateToLatest(system, PreventCase.PROCESS_KEY, instance -> Map.of());
 
-    assertThat(moved).extracting(ModelMigration.Moved::businessKey).containsExactlyInAnyOrder("E06000031-2026-00103",
-        "E06000031-2026-00104", "E06000031-2026-00105");
-    for (String id : List.of(restarted, restartedWithNews, inGateway.getId(), atMappa.getId(), withNews.getId())) {
+    assertThat(moved).hasSize(PREVIOUS_WAIT_STATES.size());
+    waiting.forEach((id, waitState) -> {
       ProcessInstance now = instance(id);
       assertThat(now.getProcessDefinitionId()).isEqualTo(current.getId());
       assertThat(now.getTenantId()).isEqualTo("E06000031");
-    }
-    for (String id : List.of(restarted, restartedWithNews)) {
-      ProcessInstance panel = processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(id)
-          .singleResult();
-      assertThat(panel.getBusinessKey()).isEqualTo(instance(id).getBusinessKey());
-      assertThat(processEngine.getRuntimeService().getActiveActivityIds(panel.getId()))
-          .as("listed at the next meeting").containsExactly("Event_MeetingOpened");
-      assertThat(processEngine.getRuntimeService().getVariables(id)).containsEntry("gatewayOutcome", "REFER_TO_PANEL");
-    }
-    verify(calendar).listAtNextMeeting(any(), org.mockito.ArgumentMatchers.eq("E06000031-2026-00101"));
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(restartedWithNews))
-        .contains("CallActivity_Panel", "Task_DeconflictNewInformation");
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(inGateway.getId()))
-        .containsExactly("CallActivity_Gateway");
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(withNews.getId()))
-        .containsExactlyInAnyOrder("Task_HandOverToMappa", "Task_DeconflictNewInformation");
-    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceIds(java.util.Set.of(awaitingPanel.getId(), awaitingPanelWithNews.getId())).count()).isZero();
-    verify(audit, times(5)).record(any());
+      assertThat(processEngine.getRuntimeService().getActiveActivityIds(id)).as(waitState.toString())
+          .containsExactlyInAnyOrderElementsOf(waitState);
+    });
+    verify(audit, times(PREVIOUS_WAIT_STATES.size())).record(any());
+
+    String atMappa = waiting.entrySet().stream().filter(entry -> entry.getValue().equals(List.of("Task_HandOverToMappa")))
+        .findFirst().orElseThrow().getKey();
+    org.camunda.bpm.engine.task.Task handOff = processEngine.getTaskService().createTaskQuery().processInstanceId(atMappa)
+        .singleResult();
+    processEngine.getTaskService().complete(handOff.getId(), Map.of("mappaCategory", "4", "mappaLevel", "2",
+        "mappaAgreesToChannel", "NO"));
+    assertThat(processEngine.getRuntimeService().getActiveActivityIds(atMappa)).as("the new version's liaison")
+        .containsExactly("Task_LiaiseWithMappa");
   }
 }

@@ -40,6 +40,8 @@ import org.preventcase.casefile.ReferrerContact;
 import org.preventcase.casefile.Stage;
 import org.preventcase.gateway.Gateway;
 import org.preventcase.gateway.GatewayMocks;
+import org.preventcase.mappa.RecordMappaHandOff;
+import org.preventcase.mappa.RecordMappaInvolvementEnded;
 import org.preventcase.information.InformationGatheringMocks;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
@@ -64,7 +66,7 @@ import org.preventcase.security.Actors;
     "forms/information-overdue.form",
     "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
     "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
-    "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form", "processes/panel/panel-case.bpmn",
+    "forms/mappa-hand-off.form", "forms/mappa-liaison.form", "forms/new-information-deconfliction.form", "processes/panel/panel-case.bpmn",
     "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
     "forms/panel-review.form"})
 class PreventCaseProcessTest {
@@ -109,6 +111,7 @@ class PreventCaseProcessTest {
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));
     Mocks.register("recordMappaHandOff", new RecordMappaHandOff(cases, actors));
+    Mocks.register("recordMappaInvolvementEnded", new RecordMappaInvolvementEnded(cases, actors));
     Mocks.register("tellReferrersTheReferralWasHandled", new TellReferrersTheReferralWasHandled(cases, notifications,
         actors));
     for (ClosureReason reason : ClosureReason.values()) {
@@ -173,7 +176,8 @@ class PreventCaseProcessTest {
     assertThat(processEngine.getRuntimeService().getVariables(gateway.getId())).as("the case's facts, passed down")
         .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "concernTypeLabel",
             "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "taskPriority", "previousCaseRef", "otherAuthority",
-            "caseOwnerGroup", "screeningDueAt", "screeningReminderAt");
+            "caseOwnerGroup", "onLicenceOrUnderMappa", "onLicenceOrUnderMappaLabel", "screeningDueAt",
+            "screeningReminderAt");
   }
 
   @Test
@@ -219,14 +223,68 @@ class PreventCaseProcessTest {
   }
 
   @Test
-  void aMappaCaseIsHandedToTheMappaCoordinatorAndThenClosesAsMappa() {
+  void aMappaCaseFromTheGatewayIsManagedByMappaWithoutAPanelListingUntilMappaClosesItsInvolvement() {
     ProcessInstance theCase = screenedAs(screening("MAPPA"));
 
     BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_HandOverToMappa");
     BpmnAwareTests.assertThat(BpmnAwareTests.task(theCase)).hasCandidateGroup("prevent-mappa-coordinator");
     verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.MAPPA), any(), any());
-    complete(theCase, "Task_HandOverToMappa", withVariables("mappaHandOffConfirmed", true));
+    complete(theCase, "Task_HandOverToMappa", handedToMappa("4", "2", "NO"));
 
+    verify(cases).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
+        "Handed to MAPPA, which leads: Category 4: terrorist and terrorist-risk offenders, "
+            + "Level 2: active multi-agency management") && entry.body().contains("Synthetic hand-off note.")), any());
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_LiaiseWithMappa").isNotEnded();
+    BpmnAwareTests.assertThat(BpmnAwareTests.task(theCase)).hasCandidateGroup("prevent-mappa-coordinator");
+    assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).as("the liaison's variables")
+        .containsEntry("mappaAgreesToChannel", "NO").doesNotContainKeys("mappaCategory", "mappaLevel", "mappaHandOffNote");
+    verify(calendar, never()).listAtNextMeeting(any(), anyString());
+    verify(cases, never()).close(any(), any(), any(), any());
+
+    complete(theCase, "Task_LiaiseWithMappa", withVariables("mappaInvolvementEnded", true, "mappaLiaisonNote",
+        "Synthetic: MAPPA deregistered the person."));
+    verify(cases).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals("MAPPA closed its involvement")
+        && entry.body().equals("Synthetic: MAPPA deregistered the person.")), any());
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_HandedToMappa").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
+  }
+
+  static Map<String, Object> handedToMappa(String category, String level, String channelAlongside) {
+    return withVariables("mappaCategory", category, "mappaLevel", level, "mappaAgreesToChannel", channelAlongside,
+        "mappaHandOffNote", "Synthetic hand-off note.");
+  }
+
+  @Test
+  void channelSupportRunsAlongsideMappaOnlyWhenTheMappaMeetingAndThePanelBothAgree() {
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+    complete(theCase, "Task_HandOverToMappa", handedToMappa("2", "3", "YES"));
+
+    assertThat(activeActivities()).as("the liaison goes on while the panel is asked")
+        .contains("Task_LiaiseWithMappa", "CallActivity_PanelAlongsideMappa", "Event_MeetingOpened");
+    verify(calendar).listAtNextMeeting(any(), eq(REFERENCE));
+    panelDecides("ADOPT");
+
+    assertThat(activeActivities()).containsExactlyInAnyOrder("Task_LiaiseWithMappa", "Task_AwaitSupportAlongsideMappa");
+    verify(cases, never()).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
+    complete(theCase, "Task_LiaiseWithMappa", withVariables("mappaInvolvementEnded", true));
+    BpmnAwareTests.assertThat(theCase).as("Channel support still runs").isWaitingAt("Task_AwaitSupportAlongsideMappa");
+    verify(cases, never()).close(any(), any(), any(), any());
+
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.SUPPORT_STAGE_ENDED)
+        .processInstanceBusinessKey(REFERENCE).setVariable("panelDecision", "NOT_ADOPT_NFA").correlate();
+    BpmnAwareTests.assertThat(theCase).hasPassed("Task_AwaitSupportAlongsideMappa", "EndEvent_HandedToMappa").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
+  }
+
+  @Test
+  void whenThePanelDoesNotAdoptTheCaseAlongsideMappaMappaLeadsAlone() {
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+    complete(theCase, "Task_HandOverToMappa", handedToMappa("3", "1", "YES"));
+    panelDecides("NOT_ADOPT_NFA");
+
+    assertThat(activeActivities()).containsExactly("Task_LiaiseWithMappa");
+    verify(cases, never()).close(any(), any(), any(), any());
+    complete(theCase, "Task_LiaiseWithMappa", withVariables("mappaInvolvementEnded", true));
     BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_HandedToMappa").isEnded();
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
   }
@@ -319,7 +377,9 @@ class PreventCaseProcessTest {
     panelDecides("REFER_TO_MAPPA");
 
     BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_HandOverToMappa");
-    complete(theCase, "Task_HandOverToMappa", withVariables("mappaHandOffConfirmed", true));
+    complete(theCase, "Task_HandOverToMappa", handedToMappa("1", "1", "NO"));
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_LiaiseWithMappa");
+    complete(theCase, "Task_LiaiseWithMappa", withVariables("mappaInvolvementEnded", true));
     BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_HandedToMappa").isEnded();
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
   }
@@ -405,6 +465,10 @@ class PreventCaseProcessTest {
         }
       }
       case "Task_HandOverToMappa" -> complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
+      case "Task_LiaiseWithMappa" -> {
+        complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
+        complete(theCase, "Task_HandOverToMappa", handedToMappa("4", "3", "NO"));
+      }
       default -> throw new IllegalArgumentException(waitState);
     }
     return theCase;
@@ -413,7 +477,7 @@ class PreventCaseProcessTest {
   @ParameterizedTest
   @ValueSource(strings = {"Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
       "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_PreliminaryAssessment", "Event_MeetingOpened",
-      "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa"})
+      "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa"})
   void anImmediateRiskReferralAboutThePersonReachesThePoliceAtEveryWaitState(String waitState) {
     ProcessInstance theCase = waitingAt(waitState);
     List<String> waiting = activeActivities();

@@ -62,7 +62,9 @@ public class FormCheckIT extends ApplicationIT {
     places.put("assurance-review", () -> new Place(taskForm(claimed(assuranceReviewTask(), MANAGER)), MANAGER,
         Map.of("assuranceDecision", "AGREE_CLOSURE", "rationale", RATIONALE)));
     places.put("mappa-hand-off", () -> new Place(taskForm(claimed(screenedAs("MAPPA", "Task_HandOverToMappa"), MAPPA)),
-        MAPPA, Map.of("mappaHandOffConfirmed", true)));
+        MAPPA, mappaHandOff()));
+    places.put("mappa-liaison", () -> new Place(taskForm(claimed(mappaLiaisonTask(), MAPPA)), MAPPA,
+        Map.of("mappaInvolvementEnded", true)));
     places.put("referral-possible-match", () -> new Place(taskForm(claimed(possibleMatchTask())), POLICE,
         Map.of("matchDecision", "DIFFERENT_PERSON")));
     places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
@@ -98,6 +100,18 @@ public class FormCheckIT extends ApplicationIT {
   @Autowired org.preventcase.casefile.CaseService caseService;
   static final String COORDINATOR = "demo-coordinator";
   static final String CHAIR = "demo-chair";
+
+  static Map<String, Object> mappaHandOff() {
+    return Map.of("mappaCategory", "4", "mappaLevel", "2", "mappaAgreesToChannel", "NO");
+  }
+
+  /** A MAPPA case whose category and level are recorded: Prevent's liaison with MAPPA. */
+  String mappaLiaisonTask() {
+    String handOff = screenedAs("MAPPA", "Task_HandOverToMappa");
+    String reference = tasks.createTaskQuery().taskId(handOff).singleResult().getName().split(": ")[1];
+    worked(MAPPA, handOff, mappaHandOff());
+    return task(reference, "Task_LiaiseWithMappa").getId();
+  }
 
   static Map<String, Object> panelAssessment() {
     return Map.of("assessmentFramework", "VAF", "engagementRating", "MEDIUM", "intentRating", "LOW",
@@ -433,7 +447,7 @@ public class FormCheckIT extends ApplicationIT {
     return schema.fields().stream().filter(field -> field.hide() == null && which.test(field)).findFirst();
   }
 
-  static Map<String, String> errors(HttpResponse<String> response) {
+  public static Map<String, String> errors(HttpResponse<String> response) {
     Map<String, String> errors = new HashMap<>();
     read(response).path("errors").forEach(error -> errors.put(error.path("field").asText(), error.path("message").asText()));
     return errors;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.intake.ReferralApiIT;
+import org.preventcase.formcheck.FormCheckIT;
 import org.preventcase.intake.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -221,16 +222,67 @@ class GatewayIT extends ApplicationIT {
   }
 
   @Test
-  void aMappaCaseIsHandedToTheMappaCoordinatorAndClosesAsMappa() {
+  void aMappaCaseIsLedByMappaWithPreventLiaisingAndClosesAsMappaWhenMappaClosesItsInvolvement() {
     Referral referral = refer();
     String reference = referral.caseReference();
     work(reference, "Task_DeconflictReferral", POLICE, Map.of("deconfliction", "CLEAR"));
     work(reference, "Task_ScreenReferral", POLICE, screening("MAPPA"));
     assertThat(record(reference)).containsEntry("stage", "MAPPA").containsEntry("status", "OPEN");
 
-    work(reference, "Task_HandOverToMappa", "demo-mappa", Map.of("mappaHandOffConfirmed", true));
+    work(reference, "Task_HandOverToMappa", "demo-mappa", Map.of("mappaCategory", "4", "mappaLevel", "3",
+        "mappaAgreesToChannel", "NO", "mappaHandOffNote", "Synthetic: MAPPA level 3 meeting held."));
+    assertThat(record(reference)).containsEntry("stage", "MAPPA").containsEntry("status", "OPEN");
+    assertThat(entries(reference)).anySatisfy(entry -> assertThat(entry).containsEntry("summary",
+        "Handed to MAPPA, which leads: Category 4: terrorist and terrorist-risk offenders, "
+            + "Level 3: active multi-agency management with senior staff").containsEntry("recorded_by", "demo-mappa"));
+    String liaison = task(reference, "Task_LiaiseWithMappa").getProcessInstanceId();
+    assertThat(runtime.getVariables(liaison)).doesNotContainKeys("mappaCategory", "mappaLevel", "mappaHandOffNote");
+
+    work(reference, "Task_LiaiseWithMappa", "demo-mappa", Map.of("mappaInvolvementEnded", true));
     assertThat(record(reference)).containsEntry("status", "CLOSED").containsEntry("closure_reason", "MAPPA");
     assertThat(processes(reference)).isZero();
+  }
+
+  @Test
+  void aReferralSayingThePersonIsUnderMappaHasTheScreenerRecordWhetherTheCaseGoesToMappa() {
+    Map<String, Object> underMappa = new HashMap<>(ReferralExamples.valid("Gw" + UUID.randomUUID().toString()
+        .substring(0, 8)));
+    underMappa.put("onLicenceOrUnderMappa", "MAYBE");
+    HttpResponse<String> refused = ReferralApiIT.post(baseUrl(), "demo-referrer", "gateway-" + UUID.randomUUID(),
+        ReferralExamples.json(underMappa));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("onLicenceOrUnderMappa");
+    underMappa.put("onLicenceOrUnderMappa", "YES");
+    HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "gateway-" + UUID.randomUUID(),
+        ReferralExamples.json(underMappa));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = ReferralApiIT.caseOf(jdbc, created);
+    work(reference, "Task_DeconflictReferral", POLICE, Map.of("deconfliction", "CLEAR"));
+    Task screening = task(reference, "Task_ScreenReferral");
+    assertThat(runtime.getVariables(screening.getExecutionId())).as("what the screening form shows")
+        .containsEntry("onLicenceOrUnderMappa", "YES").containsEntry("onLicenceOrUnderMappaLabel", "Yes");
+    call("POST", "/engine-rest/task/" + screening.getId() + "/claim", POLICE, "{\"userId\": \"" + POLICE + "\"}");
+    long entriesBefore = entries(reference).size();
+
+    Map<Map<String, Object>, String> refusals = Map.of(
+        screening("REFER_TO_PANEL"), "Select whether the case goes to MAPPA",
+        screening("REFER_TO_PANEL", "goesToMappa", "YES"),
+        "The case goes to MAPPA: choose the outcome 'Hand the case to MAPPA', or answer no",
+        screening("MAPPA", "goesToMappa", "NO"), "The outcome hands the case to MAPPA: answer yes, or choose another outcome");
+    refusals.forEach((form, message) -> {
+      HttpResponse<String> answer = call("POST", "/engine-rest/task/" + screening.getId() + "/submit-form", POLICE,
+          submitForm(form));
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(FormCheckIT.errors(answer)).containsOnly(Map.entry("goesToMappa", message));
+    });
+    assertThat(entries(reference)).as("nothing half-stored").hasSize((int) entriesBefore);
+
+    submit(reference, "Task_ScreenReferral", POLICE, submitForm(screening("MAPPA", "goesToMappa", "YES")));
+    assertThat(entries(reference)).anySatisfy(entry -> assertThat((String) entry.get("body"))
+        .contains("On licence or under MAPPA: goes to MAPPA: Yes: MAPPA leads (outcome: hand the case to MAPPA)"));
+    assertThat(task(reference, "Task_HandOverToMappa")).isNotNull();
+    assertThat(runtime.getVariables(task(reference, "Task_HandOverToMappa").getProcessInstanceId()))
+        .doesNotContainKey("goesToMappa");
   }
 
   @Test

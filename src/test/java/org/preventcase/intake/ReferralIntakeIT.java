@@ -69,7 +69,8 @@ public class ReferralIntakeIT extends ApplicationIT {
     assertThat(runtime.getVariables(screening.getExecutionId()))
         .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "taskPriority",
             "concernTypeLabel", "urgencyLabel", "referrerSectorLabel", "ageBandLabel", "previousCaseRef",
-            "otherAuthority", "caseOwnerGroup", "screeningDueAt", "screeningReminderAt");
+            "otherAuthority", "caseOwnerGroup", "onLicenceOrUnderMappa", "onLicenceOrUnderMappaLabel", "screeningDueAt",
+            "screeningReminderAt");
     assertThat(screening.getName()).isEqualTo("Deconflict the referral: " + reference);
 
     assertThat(engineTablesHolding(jdbc, ReferralExamples.personalValues(marker))).isEmpty();

@@ -62,7 +62,14 @@ class FormOptionsMatchEnumerationsTest {
           Map.entry("panelDecision", (FormOption[]) org.preventcase.vocabulary.PanelDecision.values()),
           Map.entry("decisionMethod", (FormOption[]) org.preventcase.vocabulary.DecisionMethod.values()),
           Map.entry("alternativeSupport", (FormOption[]) org.preventcase.vocabulary.AlternativeSupport.values()),
-          Map.entry("reviewDecision", (FormOption[]) org.preventcase.vocabulary.ReviewDecision.values())))
+          Map.entry("reviewDecision", (FormOption[]) org.preventcase.vocabulary.ReviewDecision.values()),
+          // MAPPA (forms mappa-hand-off, referral-screening; docs/mappa.md): categories and levels by number
+          Map.entry("mappaCategory", org.preventcase.vocabulary.NumberedOption.offered(
+              org.preventcase.vocabulary.MappaCategory.values()).toArray(FormOption[]::new)),
+          Map.entry("mappaLevel", org.preventcase.vocabulary.NumberedOption.offered(
+              org.preventcase.vocabulary.MappaLevel.values()).toArray(FormOption[]::new)),
+          Map.entry("mappaAgreesToChannel", (FormOption[]) org.preventcase.vocabulary.MappaAgreement.values()),
+          Map.entry("goesToMappa", (FormOption[]) org.preventcase.vocabulary.GoesToMappa.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test
