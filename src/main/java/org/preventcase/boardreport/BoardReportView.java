@@ -2,6 +2,7 @@ package org.preventcase.boardreport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -78,7 +79,8 @@ public record BoardReportView(String authorityName, String period, String quarte
         lines.add(referrals);
       }
       tables.add(new ViewTable(table.key(), table.title(), table.partition(), lines,
-          Chart.of(table.title(), lines.stream().filter(line -> !line.total()).toList(), charted)));
+          Chart.of(table.title(), lines.stream().filter(line -> !line.total())
+              .map(line -> Map.entry(line.label(), line.figures().get(charted))).toList())));
     }
     List<ViewStage> stages = new ArrayList<>();
     for (int s = 0; s < report.stages().size(); s++) {
@@ -99,6 +101,11 @@ public record BoardReportView(String authorityName, String period, String quarte
   private static List<Figure> sameLine(List<BoardReport.Line> lines, String code) {
     Optional<BoardReport.Line> same = lines.stream().filter(line -> line.code().equals(code)).findFirst();
     return same.map(BoardReport.Line::figures).orElseGet(() -> java.util.Collections.nCopies(5, Figure.count(0)));
+  }
+
+  /** The tables' column headers for templates/table.html: the line, then each numeric column. */
+  public String columns() {
+    return "Line|#" + String.join("|#", headings);
   }
 
   /** Every figure the view shows, for the checks that nothing small is published. */

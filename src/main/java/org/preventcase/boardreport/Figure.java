@@ -23,7 +23,7 @@ public record Figure(String text, Double number, Kind kind) {
   private static final ThreadLocal<DecimalFormat> DAYS = ThreadLocal.withInitial(
       () -> new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.UK)));
 
-  static Figure count(long value) {
+  public static Figure count(long value) {
     return new Figure(COUNT.get().format(value), (double) value, Kind.COUNT);
   }
 

@@ -59,6 +59,10 @@ public record StatisticsYear(int firstYear) {
     return (int) ChronoUnit.MONTHS.between(start(), month.withDayOfMonth(1)) / 3 + 1;
   }
 
+  public StatisticsYear next() {
+    return new StatisticsYear(firstYear + 1);
+  }
+
   public StatisticsYear previous() {
     return new StatisticsYear(firstYear - 1);
   }

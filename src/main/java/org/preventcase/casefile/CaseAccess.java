@@ -49,6 +49,11 @@ enum CaseAccess {
    * the minutes are final, for that meeting (the per-case access list, process.md §5; issue 10):
    * the panel's partner members, whom CaseService checks against the meeting's invitations.
    */
+  /**
+   * Figures about an authority's cases as a whole: the board report and the managers' dashboard (issue 15,
+   * docs/board-report.md, docs/dashboard.md), to its Prevent managers; never the system actor.
+   */
+  REPORT(EnumSet.of(Role.PREVENT_MANAGER)),
   PANEL_MEETING(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
       Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
       Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));
@@ -66,7 +71,8 @@ enum CaseAccess {
    */
   boolean allows(Actor actor) {
     if (actor.isSystem()) {
-      return this != EXPORT && this != INFORMATION_REQUEST && this != LEGAL_HOLD && this != PANEL_MEETING;
+      return this != EXPORT && this != INFORMATION_REQUEST && this != LEGAL_HOLD && this != PANEL_MEETING
+          && this != REPORT;
     }
     return roles.stream().anyMatch(actor::hasRole);
   }

@@ -612,6 +612,22 @@ public class CaseService {
   }
 
   /**
+   * Figures about one authority's cases as a whole (the board report, the managers' dashboard and the lists
+   * behind its figures; issue 15): to the Prevent managers of that authority, empty for anyone else. One
+   * audit row (VIEW, REPORT:&lt;report&gt;) in the authority asked for, or, when the user does not work for
+   * it, in theirs; refused ones included.
+   */
+  public <T> Optional<T> report(Actor actor, String authority, String report, java.util.function.Supplier<T> figures) {
+    boolean ours = actor.worksFor(authority);
+    AuditOutcome outcome = !ours ? AuditOutcome.REFUSED_AUTHORITY
+        : CaseAccess.REPORT.allows(actor) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+    String audited = ours ? authority : actor.authorities().stream().sorted().findFirst().orElse("NONE");
+    audit(AuditRecord.ofCase(actor.userId(), audited, null, null, AuditAction.VIEW, outcome,
+        new Purpose(Purpose.Code.REPORT, report)), outcome);
+    return outcome == AuditOutcome.GRANTED ? Optional.of(figures.get()) : Optional.empty();
+  }
+
+  /**
    * A meeting's agenda as the meeting page shows it: each listed case the user may read (a case role
    * of its authority, or a member invited to this meeting while its agenda is open), audited per case
    * as a VIEW for the meeting (PANEL_MEETING:&lt;id&gt;); cases the user may not read are left out.

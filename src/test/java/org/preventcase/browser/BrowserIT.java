@@ -128,7 +128,10 @@ class BrowserIT extends ApplicationIT {
             {"name": "audit-user", "path": "/audit/users/demo-coordinator"},
             {"name": "audit-verification", "path": "/audit/verification"},
             {"name": "access-requests", "path": "/access-requests"},
-            {"name": "stuck-notifications", "path": "/notifications/stuck"}]},
+            {"name": "stuck-notifications", "path": "/notifications/stuck"},
+            {"name": "dashboard", "path": "/dashboard", "expect": ["Open cases by stage", "Past their target this quarter"]},
+            {"name": "board-report", "path": "/reports/board", "expect": ["Referrals by referring sector", "[c]"]},
+            {"name": "board-report-quarter", "path": "/reports/board?quarter=1", "expect": ["Change on the previous quarter"]}]},
          {"user": "demo-referrer", "landing": "/camunda/app/tasklist/", "pages": []},
          {"user": "demo-admin", "landing": "/camunda/app/admin/", "pages": []},
          {"user": "demo-process-owner", "landing": "/camunda/app/cockpit/", "pages": [
