@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.preventcase.formcheck.FormSchema;
+import org.preventcase.retention.CaseHistoryUntilClosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -34,6 +35,11 @@ public class RepositoryModelsDeployment extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     deploy(engine, modelResources());
+    // before the first instance starts: a case's history waits for its closure (docs/retention.md)
+    int kept = CaseHistoryUntilClosure.keep(engine.getRepositoryService());
+    if (kept > 0) {
+      LOG.info("Case processes: {} definitions keep their history until the case closes", kept);
+    }
   }
 
   /**

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * top-level process instance with the case's reference as business key (the case process, and the
  * intake, which is its own top-level instance) and everything they called get the removal time of the
  * case record (closure plus the authority's period); a legal hold clears it, so the night's history
- * cleanup keeps that history; lifting the hold sets it again (for an open case: each ended instance's
- * own time-to-live, as before the hold). A batch of the engine does the work, after the commit.
+ * cleanup keeps that history; lifting the hold sets it again for a closed case. An open case's history
+ * has no removal time, held or not ({@link CaseHistoryUntilClosure}). A batch of the engine does the
+ * work, after the commit.
  */
 @Component
 class EngineHistoryRetention {
@@ -51,10 +52,9 @@ class EngineHistoryRetention {
       }
       SetRemovalTimeSelectModeForHistoricProcessInstancesBuilder removal = history
           .setRemovalTimeToHistoricProcessInstances();
-      var chosen = state.inForce() ? removal.clearedRemovalTime()
-          : state.closedAt().map(closed -> removal.absoluteRemovalTime(
-              Date.from(retention.caseExpiry(state.authorityCode(), closed))))
-              .orElseGet(removal::calculatedRemovalTime);
+      var chosen = state.closedAt().filter(closed -> !state.inForce())
+          .map(closed -> removal.absoluteRemovalTime(Date.from(retention.caseExpiry(state.authorityCode(), closed))))
+          .orElseGet(removal::clearedRemovalTime);
       return chosen.byQuery(instances).hierarchical().executeAsync();
     });
   }
