@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happened to a case, in time order (the case page's chronology, docs/case-record.md): its
- * referrals, its opening and stage changes, its entries and corrections, its tasks (created,
- * claimed, completed, from the engine's history by business key, which holds no personal data) and
+ * referrals, its opening and stage changes, its legal holds (placed and lifted, with their reasons),
+ * its entries and corrections, its tasks (created, claimed, completed, from the engine's history by business key, which holds no personal data) and
  * its messages (queued, sent, failing, from the outbox: never their content). Part of the audited
  * case read ({@link CaseRecords#load}): there is no other way to it. Things at the same moment keep
  * that order.
@@ -40,6 +40,7 @@ class CaseChronology {
     List<Happening> all = new ArrayList<>();
     referrals.forEach(referral -> all.add(referral(head, referral)));
     all.addAll(stages(head));
+    all.addAll(legalHolds(head));
     entries.forEach(entry -> all.add(entry(entry)));
     all.addAll(tasks(head));
     all.addAll(messages(head));
@@ -72,6 +73,27 @@ class CaseChronology {
             null, person(rs.getString(4)), null))
         .list());
     return stages;
+  }
+
+  /** Each legal hold placed on the case and, once lifted, its lifting: when, by whom, why (docs/retention.md). */
+  private List<Happening> legalHolds(CaseRecords.CaseHead head) {
+    List<Happening> holds = new ArrayList<>();
+    jdbc.sql("""
+            SELECT placed_at, placed_by, reason, lifted_at, lifted_by, lift_reason FROM case_legal_hold
+            WHERE case_id = ? AND authority_code = ? ORDER BY id""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> {
+          holds.add(new Happening(rs.getObject(1, OffsetDateTime.class).toInstant(), "Legal hold placed",
+              rs.getString(3), person(rs.getString(2)), null));
+          OffsetDateTime lifted = rs.getObject(4, OffsetDateTime.class);
+          if (lifted != null) {
+            holds.add(new Happening(lifted.toInstant(), "Legal hold lifted", rs.getString(6), person(rs.getString(5)),
+                null));
+          }
+          return row;
+        })
+        .list();
+    return holds;
   }
 
   private Happening entry(CaseView.Entry entry) {

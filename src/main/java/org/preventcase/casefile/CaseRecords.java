@@ -38,13 +38,18 @@ class CaseRecords {
   private final RuntimeService runtime;
   private final CaseChronology chronology;
   private final Clock clock;
+  private final LegalHoldRecords holds;
+  private final CaseExpiry expiry;
 
-  CaseRecords(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, CaseChronology chronology, Clock clock) {
+  CaseRecords(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, CaseChronology chronology, Clock clock,
+      LegalHoldRecords holds, CaseExpiry expiry) {
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.runtime = runtime;
     this.chronology = chronology;
     this.clock = clock;
+    this.holds = holds;
+    this.expiry = expiry;
   }
 
   /** Now on the application's clock (the engine's): what the chronology orders by, with the engine's task times. */
@@ -320,9 +325,12 @@ class CaseRecords {
         .query(String.class).single();
     List<CaseView.Referral> referrals = referrals(head);
     List<CaseView.Entry> entries = entries(head);
+    CaseView.Hold hold = holds.holdInForce(head).orElse(null);
+    java.time.Instant deletableFrom = hold != null || head.closedAt() == null ? null
+        : expiry.caseExpiry(authority, head.closedAt().toInstant());
     return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
         person(head.personId(), authority), referrals, entries, openTasks(head), earlierCases(head),
-        chronology.of(head, referrals, entries), head.closedAt(), head.closureReason());
+        chronology.of(head, referrals, entries), head.closedAt(), head.closureReason(), hold, deletableFrom);
   }
 
   private CaseView.Person person(long personId, String authority) {

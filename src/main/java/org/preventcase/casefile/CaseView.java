@@ -12,12 +12,19 @@ import java.util.List;
  */
 public record CaseView(String reference, String authorityCode, String authorityName, String stage, String status,
     OffsetDateTime openedAt, Person person, List<Referral> referrals, List<Entry> entries, List<OpenTask> openTasks,
-    List<EarlierCase> earlierCases, List<Happening> chronology, OffsetDateTime closedAt, String closureReason) {
+    List<EarlierCase> earlierCases, List<Happening> chronology, OffsetDateTime closedAt, String closureReason,
+    Hold legalHold, Instant deletableFrom) {
 
   /** Why the case closed, in words; empty while it is open. */
   public String closureReasonLabel() {
     return closureReason == null ? "" : ClosureReason.valueOf(closureReason).label();
   }
+
+  /**
+   * The legal hold in force (null when none): since when, placed by whom (a Prevent manager, the only
+   * role that places one: docs/retention.md) and why. While it is in force the record is not deleted.
+   */
+  public record Hold(OffsetDateTime placedAt, String placedBy, String reason) {}
 
   /** Another case of the same person (a repeat referral's history). */
   public record EarlierCase(String reference, String status, OffsetDateTime openedAt) {}

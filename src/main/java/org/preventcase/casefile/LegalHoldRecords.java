@@ -35,6 +35,17 @@ class LegalHoldRecords {
         .param(head.id()).query(Long.class).single() > 0;
   }
 
+  /** The hold in force on the case, for the case page: since when, by whom, why. */
+  Optional<CaseView.Hold> holdInForce(CaseRecords.CaseHead head) {
+    return jdbc.sql("""
+            SELECT placed_at, placed_by, reason FROM case_legal_hold
+            WHERE case_id = ? AND authority_code = ? AND lifted_at IS NULL""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> new CaseView.Hold(rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2),
+            rs.getString(3)))
+        .optional();
+  }
+
   void place(CaseRecords.CaseHead head, String reason, String user) {
     jdbc.sql("""
             INSERT INTO case_legal_hold (authority_code, case_id, reason, placed_at, placed_by) VALUES (?, ?, ?, ?, ?)""")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
+import org.preventcase.casefile.CaseExpiry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "prevent.retention")
 public record RetentionProperties(Period casePeriod, Map<String, Period> casePeriods, Period auditPeriod, String cron,
-    int batchSize) {
+    int batchSize) implements CaseExpiry {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -39,6 +40,7 @@ public record RetentionProperties(Period casePeriod, Map<String, Period> casePer
   }
 
   /** When a case of the authority closed at {@code closedAt} may be deleted (calendar arithmetic in London). */
+  @Override
   public Instant caseExpiry(String authorityCode, Instant closedAt) {
     return closedAt.atZone(LONDON).plus(casePeriodOf(authorityCode)).toInstant();
   }

@@ -86,7 +86,8 @@ class BrowserIT extends ApplicationIT {
    * Every page of the application, in each role that works there, passes axe-core (WCAG 2.2 AA) and is
    * in the shared layout; each role lands where its work is; the case list shows the case, a search
    * by reference and one by name find it (each audited as SEARCH with its reason as the only detail),
-   * its page shows the chronology; the police screener's possible-match page passes too.
+   * its page shows the chronology and the legal hold in force (placed, lifted and placed again: the
+   * banner and both in the chronology); the police screener's possible-match page passes too.
    * Screenshots: landing-*.png, page-*.png.
    */
   @Test
@@ -101,6 +102,11 @@ class BrowserIT extends ApplicationIT {
     sibling.put("personDateOfBirth", "2014-09-02");
     long possibleMatch = refer(sibling);
     assertThat(caseOf(possibleMatch)).as("waits for the screener").isNull();
+    for (String change : List.of("", "/lift", "")) { // the page shows the hold in force, the chronology both
+      assertThat(call("POST", "/api/cases/" + reference + "/legal-hold" + change, "demo-manager",
+          "{\"reason\": \"Synthetic: a complaint" + (change.isEmpty() ? " is being looked at" : " was answered")
+              + ".\"}").statusCode()).isEqualTo(200);
+    }
     String byReference = "Accessibility check " + marker;
     String byName = "Call from the school " + marker;
     String visits = """
@@ -108,7 +114,9 @@ class BrowserIT extends ApplicationIT {
                                   {"name": "sign-in-failed", "path": "/login?error"}]},
          {"user": "demo-coordinator", "landing": "/camunda/app/tasklist/", "pages": [
             {"name": "case", "path": "/cases/%1$s",
-             "expect": ["Chronology", "Referral %2$s received", "Case opened", "Task created: Deconflict the referral"]},
+             "expect": ["Chronology", "Referral %2$s received", "Case opened", "Task created: Deconflict the referral",
+                        "Legal hold", "Held since", "demo-manager (Prevent manager)", "Legal hold placed",
+                        "Legal hold lifted", "Synthetic: a complaint was answered."]},
             {"name": "cases", "path": "/cases", "expect": ["%1$s", "Oswin%3$s Thackeray%3$s"]},
             {"name": "case-search-results", "path": "/cases", "submit": "Search", "expect": ["%1$s"],
              "fill": {"Why are you searching?": "%4$s", "Case reference": "%1$s"}},

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +50,7 @@ class RetentionIT extends ApplicationIT {
   @Autowired DataSource dataSource;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
   @Autowired TestClock clock;
   @Autowired CaseDeletion deletion;
   @Autowired AuditExpiry auditMonths;
@@ -67,13 +69,18 @@ class RetentionIT extends ApplicationIT {
 
   record Referral(long id, String reference) {}
 
-  /** A referral through the partner API, deconflicted and screened out (no further action): its case closes. */
-  Referral closedCase() {
+  /** A referral through the partner API: its case opens and waits for the police's deconfliction. */
+  Referral openCase() {
     HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "retention-" + UUID.randomUUID(),
         ReferralExamples.json(ReferralExamples.valid("Rt" + UUID.randomUUID().toString().substring(0, 8))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    Referral referral = new Referral(ReferralApiIT.json(created).path("referralId").asLong(),
-        ReferralApiIT.caseOf(jdbc, created));
+    executeDueJobs();
+    return new Referral(ReferralApiIT.json(created).path("referralId").asLong(), ReferralApiIT.caseOf(jdbc, created));
+  }
+
+  /** A referral through the partner API, deconflicted and screened out (no further action): its case closes. */
+  Referral closedCase() {
+    Referral referral = openCase();
     complete(referral.reference(), "Task_DeconflictReferral", """
         {"deconfliction": {"value": "CLEAR"}}""");
     complete(referral.reference(), "Task_ScreenReferral", """
@@ -188,6 +195,92 @@ class RetentionIT extends ApplicationIT {
         .as("the period counts again from the closure").isNotNull());
     deletion.deleteExpired();
     assertThat(rows("case_file", "reference", held.reference())).as("lifted, and past its period").isZero();
+  }
+
+  void runTheHistoryCleanup() {
+    for (int run = 0; run < 5; run++) {
+      management.executeJob(history.cleanUpHistoryAsync(true).getId());
+    }
+  }
+
+  long activitiesOf(String reference) {
+    return jdbc.queryForObject("""
+        SELECT count(*) FROM act_hi_actinst WHERE root_proc_inst_id_ IN
+          (SELECT id_ FROM act_hi_procinst WHERE business_key_ = ?)""", Long.class, reference);
+  }
+
+  @Test
+  void anOpenCaseKeepsItsIntakesEngineHistoryPastTheDefaultTimeToLiveAndForYears() {
+    Referral open = openCase();
+    List<HistoricProcessInstance> instances = topLevelInstances(open.reference());
+    assertThat(instances).extracting(HistoricProcessInstance::getProcessDefinitionKey)
+        .containsExactlyInAnyOrder("referral-intake", "prevent-case");
+    assertThat(instances).filteredOn(instance -> instance.getProcessDefinitionKey().equals("referral-intake"))
+        .singleElement().satisfies(intake -> assertThat(intake.getEndTime()).as("the intake has ended").isNotNull());
+    assertThat(instances).allSatisfy(instance -> assertThat(instance.getRemovalTime())
+        .as("no removal time while the case is open").isNull());
+    long kept = historyOf(open.reference());
+    long keptActivities = activitiesOf(open.reference());
+
+    HttpResponse<String> placed = hold(open.reference(), "", MANAGER, "Synthetic: a complaint is being looked at.");
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+    HttpResponse<String> lifted = hold(open.reference(), "/lift", MANAGER, "Synthetic: the complaint was answered.");
+    assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
+    executeDueJobs();
+    assertThat(topLevelInstances(open.reference())).as("a hold lifted from an open case sets no removal time")
+        .allSatisfy(instance -> assertThat(instance.getRemovalTime()).isNull());
+
+    movedFrom = clock.instant();
+    for (Duration on : List.of(Duration.ofDays(401), Duration.ofDays(3 * 365 + 1))) {
+      clock.set(movedFrom.plus(on));
+      runTheHistoryCleanup();
+      assertThat(historyOf(open.reference())).as(on.toDays() + " days on: the intake and the case process")
+          .isEqualTo(kept);
+      assertThat(activitiesOf(open.reference())).as("and what their activities did").isEqualTo(keptActivities);
+    }
+    assertThat(rows("case_file", "reference", open.reference())).isOne();
+  }
+
+  @Test
+  void theCasePageShowsTheHoldInForceWithWhoPlacedItAndWhyAndTheChronologyItsPlacingAndLifting() {
+    Referral closed = closedCase();
+    String page = "/cases/" + closed.reference();
+    Instant closedAt = jdbc.queryForObject("SELECT closed_at FROM case_file WHERE reference = ?", java.sql.Timestamp.class,
+        closed.reference()).toInstant();
+    String keptUntil = closedAt.atZone(ZoneId.of("Europe/London")).plus(Period.ofYears(6)).toLocalDate()
+        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+
+    assertThat(signIn(POLICE).get(page).body()).as("no hold: when the record goes")
+        .contains("Record kept until", keptUntil + ", the authority", "retention period after the closure")
+        .doesNotContain("legal-hold-title");
+
+    String why = "Synthetic: a subject access request is being answered.";
+    assertThat(hold(closed.reference(), "", MANAGER, why).statusCode()).isEqualTo(200);
+    String held = signIn(POLICE).get(page).body();
+    assertThat(held).as("the banner: since when, by whom, why").contains("legal-hold-title", "Held since",
+        "demo-manager (Prevent manager)", why, "Legal hold placed").doesNotContain("Record kept until");
+
+    String answered = "Synthetic: the request was answered.";
+    assertThat(hold(closed.reference(), "/lift", MANAGER, answered).statusCode()).isEqualTo(200);
+    String lifted = signIn(POLICE).get(page).body();
+    assertThat(lifted).doesNotContain("legal-hold-title").contains("Record kept until", keptUntil)
+        .contains("Legal hold placed", why, "Legal hold lifted", answered);
+    assertThat(lifted.indexOf("Legal hold placed")).as("in the chronology, in time order")
+        .isLessThan(lifted.indexOf("Legal hold lifted"));
+    assertThat(jdbc.queryForList("""
+        SELECT outcome FROM audit_event WHERE case_reference = ? AND user_id = ? AND action = 'VIEW'
+          AND purpose_code = 'CASE_PAGE'""", String.class, closed.reference(), POLICE))
+        .as("each reading of the page is audited").containsExactly("GRANTED", "GRANTED", "GRANTED");
+  }
+
+  @Test
+  void onlyTheCaseProcessesGoWithoutAHistoryTimeToLive() {
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyIn("referral-intake", "prevent-case")
+        .list()).as("every version of the intake and the case process").isNotEmpty()
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isNull());
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("panel-meeting").list())
+        .as("a meeting holds no case: the configured default").isNotEmpty()
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(400));
   }
 
   @Test
