@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ClosureReason;
 import org.preventcase.casefile.EarlierReferrals;
@@ -469,15 +469,36 @@ class PreventCaseProcessTest {
         complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
         complete(theCase, "Task_HandOverToMappa", handedToMappa("4", "3", "NO"));
       }
+      case "Task_AnswerInformationRequest", "Task_DecideOnOverdueRequest", "Event_NewDueDateReached" -> {
+        complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
+        ProcessInstance gathering = InformationGatheringMocks.askOneAgency(processEngine, gatewayOf(theCase));
+        if (!waitState.equals("Task_AnswerInformationRequest")) {
+          Task request = BpmnAwareTests.task("Task_AnswerInformationRequest", gathering);
+          ClockUtil.setCurrentTime(Date.from(request.getDueDate().toInstant().plusSeconds(60)));
+          processEngine.getManagementService().createJobQuery().processInstanceId(gathering.getId()).timers().list()
+              .forEach(timer -> processEngine.getManagementService().executeJob(timer.getId()));
+          runJobs();
+        }
+        if (waitState.equals("Event_NewDueDateReached")) {
+          completeAndRun("Task_DecideOnOverdueRequest", withVariables("overdueDecision", "WAIT_LONGER",
+              "newDueDateDay", 8, "newDueDateMonth", 1, "newDueDateYear", 2027));
+        }
+      }
       default -> throw new IllegalArgumentException(waitState);
     }
     return theCase;
   }
 
+  /** Every wait state of the case, of its gateway and of the gateway's information gathering and panel stage. */
+  static List<String> everyWaitState() {
+    return List.of("Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
+        "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_AnswerInformationRequest",
+        "Task_DecideOnOverdueRequest", "Event_NewDueDateReached", "Task_PreliminaryAssessment", "Event_MeetingOpened",
+        "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
-      "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_PreliminaryAssessment", "Event_MeetingOpened",
-      "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa"})
+  @MethodSource("everyWaitState")
   void anImmediateRiskReferralAboutThePersonReachesThePoliceAtEveryWaitState(String waitState) {
     ProcessInstance theCase = waitingAt(waitState);
     List<String> waiting = activeActivities();
@@ -495,6 +516,29 @@ class PreventCaseProcessTest {
     verify(notifications, atLeastOnce()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL
         && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))
         && sent.caseReference().equals(REFERENCE)));
+    assertThat(activeActivities()).as("the case goes on where it was").contains(waitState);
+
+    processEngine.getTaskService().complete(deconflict.getId(), withVariables("newInformationDeconflicted", true));
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_NewInformationDeconflicted").isNotEnded();
+    assertThat(activeActivities()).contains(waitState);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyWaitState")
+  void routineNewInformationAboutThePersonReachesThePoliceAtEveryWaitStateWithoutAnUrgentNotice(String waitState) {
+    ProcessInstance theCase = waitingAt(waitState);
+    assertThat(activeActivities()).contains(waitState);
+
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE)
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariablesLocal(withVariables("newReferralId", 12L, "newReferralUrgency", "ROUTINE", "taskPriority", 50))
+        .correlateAllWithResult();
+
+    Task deconflict = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_DeconflictNewInformation")
+        .singleResult();
+    BpmnAwareTests.assertThat(deconflict).hasCandidateGroup("prevent-police-officer");
+    assertThat(deconflict.getPriority()).isEqualTo(50);
+    verify(notifications, never()).send(argThat(sent -> sent.type() == MessageType.URGENT_REFERRAL));
     assertThat(activeActivities()).as("the case goes on where it was").contains(waitState);
 
     processEngine.getTaskService().complete(deconflict.getId(), withVariables("newInformationDeconflicted", true));

@@ -56,6 +56,15 @@ public final class InformationGatheringMocks {
    * that it does not know the person; the gathering then ends and the caller goes on.
    */
   public static void gatherFromOneAgency(ProcessEngine engine, ProcessInstance caller) {
+    ProcessInstance gathering = askOneAgency(engine, caller);
+    Task request = engine.getTaskService().createTaskQuery().processInstanceId(gathering.getId())
+        .taskDefinitionKey(InformationGathering.REQUEST_TASK).singleResult();
+    engine.getFormService().submitTaskForm(request.getId(), Map.of(InformationGathering.AGENCY_HOLDS, "NOT_KNOWN"));
+    runContinuations(engine, gathering);
+  }
+
+  /** The case owner of the caller's information gathering asks one agency (Education): the gathering, waiting for it. */
+  public static ProcessInstance askOneAgency(ProcessEngine engine, ProcessInstance caller) {
     ProcessInstance gathering = engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(caller.getId()).processDefinitionKey(InformationGathering.PROCESS_KEY).singleResult();
     Task select = engine.getTaskService().createTaskQuery().processInstanceId(gathering.getId())
@@ -64,10 +73,7 @@ public final class InformationGatheringMocks {
         InformationGathering.AGENCIES_TO_ASK, SpinValues.jsonValue("[\"EDUCATION\"]").create(),
         InformationGathering.INFORMATION_ASKED, "Is the person known to you?"));
     runContinuations(engine, gathering);
-    Task request = engine.getTaskService().createTaskQuery().processInstanceId(gathering.getId())
-        .taskDefinitionKey(InformationGathering.REQUEST_TASK).singleResult();
-    engine.getFormService().submitTaskForm(request.getId(), Map.of(InformationGathering.AGENCY_HOLDS, "NOT_KNOWN"));
-    runContinuations(engine, gathering);
+    return gathering;
   }
 
   private static void runContinuations(ProcessEngine engine, ProcessInstance gathering) {
