@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * `${recordInvitations}`, the complete listener of Task_PrepareAgenda: the invited members, each with
  * the seat they sit in and who confirmed their vetting (the coordinator: only vetted members see
- * panel cases, process.md §5). The choices leave the engine.
+ * panel cases, process.md §5). The choices leave the engine. The form check has refused an
+ * unconfirmed vetting ({@link InvitationRules}) and anyone the form does not offer (its schema, whose
+ * options are the panel's members); this listener only reads.
  */
 @Component("recordInvitations")
 public class RecordInvitations implements TaskListener {
@@ -28,17 +30,11 @@ public class RecordInvitations implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Boolean.TRUE.equals(task.getVariable(VETTED))) {
-      throw new IllegalArgumentException("Confirm that every invited member is vetted for the panel");
-    }
     long meetingId = Panel.meetingId(task);
     Meeting meeting = meetings.find(meetingId).orElseThrow();
     Map<String, PanelMembers.Member> members = PanelMembers.of(task.getProcessEngineServices().getIdentityService(),
         meeting.authorities());
     List<String> invited = Submitted.codes(task.getExecution(), INVITED);
-    if (invited.isEmpty() || !members.keySet().containsAll(invited)) {
-      throw new IllegalArgumentException("'" + INVITED + "' must be members of the panel");
-    }
     String coordinator = actors.acting(task.getExecution()).userId();
     invited.forEach(userId -> meetings.invite(meetingId, userId, members.get(userId).seat().groupId(), coordinator));
     Submitted.remove(task.getExecution(), INVITED, VETTED);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * `${recordPanelAssessment}`, the complete listener of the assessment task (process.md §3.3): the
  * panel's assessment becomes an ASSESSMENT entry (the summary, each dimension's rating and evidence)
  * with its judgements as codes, and each agency's contribution an entry of its own; every submitted
- * field then leaves the engine.
+ * field then leaves the engine. The form check ({@link AssessmentRules}) has refused a rating off the
+ * configured scale and an assessment without any agency's contribution; this listener only reads.
  */
 @Component("recordPanelAssessment")
 public class RecordPanelAssessment implements TaskListener {
@@ -54,9 +55,6 @@ public class RecordPanelAssessment implements TaskListener {
     for (PanelProperties.Choice dimension : properties.assessment().dimensions()) {
       String rating = required(Submitted.text(execution, AssessmentForm.rating(dimension.key())),
           AssessmentForm.rating(dimension.key()));
-      if (!scale.contains(rating)) {
-        throw new IllegalArgumentException("'" + AssessmentForm.rating(dimension.key()) + "' is not one of its options");
-      }
       ratings.put(dimension.key(), rating);
       String label = properties.assessment().scale().get(scale.indexOf(rating)).label();
       evidence.add(dimension.label() + ": " + label + Submitted.text(execution, AssessmentForm.evidence(dimension.key()))
@@ -66,9 +64,6 @@ public class RecordPanelAssessment implements TaskListener {
     for (PartnerAgency agency : PartnerAgency.values()) {
       Submitted.text(execution, AssessmentForm.contribution(agency)).ifPresent(text -> contributions.add(new NewEntry(
           EntryKind.ASSESSMENT, agency.label() + ": contribution to the multi-agency assessment", text)));
-    }
-    if (contributions.isEmpty()) {
-      throw new IllegalArgumentException("A multi-agency assessment needs at least one agency's contribution");
     }
     boolean otherNeeds = Boolean.TRUE.equals(execution.getVariable(AssessmentForm.OTHER_NEEDS));
     boolean mappa = Boolean.TRUE.equals(execution.getVariable(AssessmentForm.MAPPA_ELIGIBLE));

@@ -600,4 +600,85 @@ public class FormCheckIT extends ApplicationIT {
     return tasks.createTaskQuery().processInstanceBusinessKey(caseReference).taskDefinitionKey(definitionKey)
         .singleResult();
   }
+
+  // the panel's rules that the schemas cannot say (FormRules beans, docs/panel.md): refused before the
+  // engine's command, naming the field, with nothing recorded
+
+  long meetingOfTask(String taskId) {
+    return ((Number) tasks.getVariable(taskId, "panelMeetingId")).longValue();
+  }
+
+  String caseOfTask(String taskId) {
+    return runtime.createProcessInstanceQuery().processInstanceId(tasks.createTaskQuery().taskId(taskId).singleResult()
+        .getProcessInstanceId()).singleResult().getBusinessKey();
+  }
+
+  HttpResponse<String> refusedNaming(String user, String taskId, Map<String, Object> submitted, String field) {
+    HttpResponse<String> refused = call("POST", taskForm(taskId), user, body(submitted));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(errors(refused)).containsKey(field);
+    assertThat(refused.body()).doesNotContain("Exception", "ENGINE-");
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isOne();
+    return refused;
+  }
+
+  /** The case's assessment entries (the preliminary one included) and the panel's assessment records. */
+  long assessmentsOf(String reference) {
+    return jdbc.queryForObject("""
+        SELECT (SELECT count(*) FROM case_entry e WHERE e.case_id = c.id AND e.kind = 'ASSESSMENT')
+          + (SELECT count(*) FROM panel_assessment a WHERE a.case_id = c.id) FROM case_file c WHERE c.reference = ?""",
+        Long.class, reference);
+  }
+
+  @Test
+  void theAttendanceOfAMemberTheAgendaDidNotInviteIsRefusedAndNothingIsRecorded() {
+    String task = claimed(meetingTask("Task_RecordAttendance"), COORDINATOR);
+    long meeting = meetingOfTask(task);
+
+    refusedNaming(COORDINATOR, task, Map.of("attendedMembers", List.of(EDUCATION, "demo-panel-health")),
+        "attendedMembers");
+
+    assertThat(jdbc.queryForObject("""
+        SELECT (SELECT count(*) FROM panel_attendee WHERE meeting_id = ? AND attended IS NOT NULL)
+          + (SELECT count(*) FROM panel_representation WHERE meeting_id = ?)""", Long.class, meeting, meeting))
+        .as("no attendance, no representation").isZero();
+  }
+
+  @Test
+  void anAssessmentWithoutAnyAgencysContributionIsRefusedAndNothingIsRecorded() {
+    String task = claimed(panelTask("Task_AssessCase"), COORDINATOR);
+    Map<String, Object> alone = new HashMap<>(panelAssessment());
+    alone.remove("contributionEducation");
+    long before = assessmentsOf(caseOfTask(task));
+
+    HttpResponse<String> refused = refusedNaming(COORDINATOR, task, alone, "contributionEducation");
+
+    assertThat(errors(refused).get("contributionEducation")).contains("at least one agency's contribution");
+    assertThat(assessmentsOf(caseOfTask(task))).isEqualTo(before);
+  }
+
+  @Test
+  void aRatingOffThePanelsScaleIsRefusedAndNothingIsRecorded() {
+    String task = claimed(panelTask("Task_AssessCase"), COORDINATOR);
+    Map<String, Object> offTheScale = new HashMap<>(panelAssessment());
+    offTheScale.put("engagementRating", "SEVERE");
+    long before = assessmentsOf(caseOfTask(task));
+
+    refusedNaming(COORDINATOR, task, offTheScale, "engagementRating");
+
+    assertThat(assessmentsOf(caseOfTask(task))).isEqualTo(before);
+  }
+
+  @Test
+  void anAgendaWithoutTheMembersVettingConfirmedIsRefusedAndNoOneIsInvited() {
+    String task = claimed(meetingTask("Task_PrepareAgenda"), COORDINATOR);
+    long meeting = meetingOfTask(task);
+
+    HttpResponse<String> refused = refusedNaming(COORDINATOR, task, Map.of("invitedMembers", List.of(EDUCATION),
+        "vettingConfirmed", false), "vettingConfirmed");
+
+    assertThat(errors(refused).get("vettingConfirmed")).containsIgnoringCase("vetted");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM panel_attendee WHERE meeting_id = ?", Long.class, meeting))
+        .isZero();
+  }
 }

@@ -191,17 +191,6 @@ class PanelCaseProcessTest {
     BpmnAwareTests.assertThat(BpmnAwareTests.task(panel)).hasCandidateGroup("prevent-panel-chair");
   }
 
-  @Test
-  void anAssessmentWithoutAnyAgencysContributionIsRefused() {
-    handedToPanel();
-    meetingOpens(DECEMBER.id(), true);
-    Map<String, Object> alone = assessment();
-    alone.remove("contributionEducation");
-    alone.remove("contributionPolice");
-
-    assertThatThrownBy(() -> complete("Task_AssessCase", alone)).hasMessageContaining("at least one agency");
-  }
-
   @ParameterizedTest
   @CsvSource({"ADOPT", "NOT_ADOPT_NFA", "RETURN_TO_POLICE", "REFER_TO_MAPPA"})
   void theChairsDecisionEndsThePanelStageWithItForTheCaseProcess(String chosen) {
