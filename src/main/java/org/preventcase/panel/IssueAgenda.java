@@ -45,8 +45,12 @@ public class IssueAgenda implements JavaDelegate {
     Meeting meeting = meetings.find(meetingId).orElseThrow();
     Actor actor = actors.acting(execution);
     Purpose purpose = new Purpose(Purpose.Code.PANEL_MEETING, Long.toString(meetingId));
-    cases.casesForPanelReview(actor, meeting.authorities(), purpose)
-        .forEach(reference -> cases.listAtPanelMeeting(actor, reference, meetingId, ListingPurpose.REVIEW, purpose));
+    for (String authority : meeting.authorities()) {
+      // a combined panel hears its partners' cases: the engine lists each authority's for it
+      Actor lister = actor.worksFor(authority) ? actor : Actor.system(authority);
+      cases.casesForPanelReview(lister, List.of(authority), purpose)
+          .forEach(reference -> cases.listAtPanelMeeting(lister, reference, meetingId, ListingPurpose.REVIEW, purpose));
+    }
     if (!meetings.advance(meetingId, Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_ISSUED)) {
       throw new IllegalStateException("The meeting's agenda was already issued");
     }

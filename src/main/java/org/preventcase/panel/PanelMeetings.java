@@ -23,10 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
  * listed at its panel's next meeting with room (a meeting is scheduled when none has room), and an
  * extraordinary meeting for an urgent case, called by a Channel coordinator from Tasklist or by a
  * later stage's escalation ({@link #callExtraordinary}). Every meeting is a record and a process
- * ({@value Panel#MEETING_PROCESS}, tenant = its lead authority).
+ * ({@value Panel#MEETING_PROCESS}): a routine meeting's tenant is its lead authority, an extraordinary
+ * meeting's the authority that called it (the urgent case's).
  */
 @Service
 public class PanelMeetings {
+
+  /** The start variable that names the authority (the tenant) of the meeting's process. */
+  static final String AUTHORITY = org.preventcase.engine.AuthorityNotChosenException.FIELD;
 
   private final MeetingRecords meetings;
   private final PanelProperties properties;
@@ -84,7 +88,12 @@ public class PanelMeetings {
   @Transactional
   public Meeting callExtraordinary(Actor actor, String caseReference, LocalDate day, String why) {
     Meeting meeting = recordExtraordinary(actor, caseReference, day, why);
-    start(meeting);
+    // its process is the calling authority's (the urgent case's), as when its coordinator starts it in
+    // Tasklist, not the lead's of a combined panel: its own coordinator prepares the agenda
+    Map<String, Object> variables = new java.util.HashMap<>(variables(meeting));
+    variables.put(AUTHORITY, CaseReference.authorityOf(caseReference));
+    runtime.createMessageCorrelation(Panel.MEETING_SCHEDULED).processInstanceBusinessKey(meeting.reference())
+        .setVariables(variables).correlateStartMessage();
     return meeting;
   }
 
@@ -108,7 +117,7 @@ public class PanelMeetings {
 
   /** The variables the meeting's process starts with. */
   public static Map<String, Object> variables(Meeting meeting) {
-    return Map.of("authorityCode", meeting.authorityCode(), Panel.MEETING_ID, meeting.id(),
+    return Map.of(AUTHORITY, meeting.authorityCode(), Panel.MEETING_ID, meeting.id(),
         Panel.MEETING_DATE_LABEL, meeting.dateLabel(), Panel.AGENDA_DUE_AT, Date.from(meeting.agendaDueAt()),
         Panel.MEETS_AT, Date.from(meeting.meetsAt()));
   }

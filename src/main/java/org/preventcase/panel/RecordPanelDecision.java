@@ -12,6 +12,7 @@ import org.preventcase.casefile.NewEntry;
 import org.preventcase.casefile.PanelOutcome;
 import org.preventcase.information.Submitted;
 import org.preventcase.security.Actors;
+import org.preventcase.statistics.ReferralStatistics;
 import org.preventcase.vocabulary.AlternativeSupport;
 import org.preventcase.vocabulary.DecisionMethod;
 import org.preventcase.vocabulary.PanelDecision;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * `${recordPanelDecision}`, the complete listener of the chair's decision task (process.md §2.4, s36,
  * s37(6)): one DECISION entry by the chair with the decision, its method, the rationale, any dissent,
  * the reason it departs from the recommendation, the referral made (s36(6)) or what a deferral awaits;
- * the listing keeps the codes. Only panelDecision stays in the engine, for the case process's route.
+ * the listing keeps the codes, and the referral statistics count the case as discussed at the panel,
+ * adopted or not. Only panelDecision stays in the engine, for the case process's route.
  * The form check ({@link PanelDecisionRules}) has refused a departure without a reason before this runs;
  * this listener refuses it again for a completion that reached the engine another way.
  */
@@ -30,10 +32,12 @@ public class RecordPanelDecision implements TaskListener {
 
   private final CaseService cases;
   private final Actors actors;
+  private final ReferralStatistics statistics;
 
-  public RecordPanelDecision(CaseService cases, Actors actors) {
+  public RecordPanelDecision(CaseService cases, Actors actors, ReferralStatistics statistics) {
     this.cases = cases;
     this.actors = actors;
+    this.statistics = statistics;
   }
 
   @Override
@@ -72,6 +76,7 @@ public class RecordPanelDecision implements TaskListener {
         + decision.label() + " (" + method.label() + ")", String.join("\n\n", body)), purpose);
     cases.recordPanelOutcome(actors.acting(execution), reference, meetingId,
         new PanelOutcome(decision.name(), recommendation, method.name(), true), purpose);
+    statistics.discussedAtPanel(reference, decision == PanelDecision.ADOPT);
     Submitted.remove(execution, DecisionForm.METHOD, DecisionForm.DISSENT, DecisionForm.DEPARTURE_REASON,
         DecisionForm.ALTERNATIVE, DecisionForm.AWAITED, DecisionForm.RATIONALE, Panel.RECOMMENDATION,
         Panel.RECOMMENDATION_LABEL, Panel.QUORATE);

@@ -128,6 +128,14 @@ class PanelIT extends ApplicationIT {
     work("PM-" + meeting, "Task_RecordAttendance", COORDINATOR, attendance);
   }
 
+  /** What the anonymised statistics row of the case's referral says of the panel. */
+  Map<String, Object> panelStatistics(String reference) {
+    return jdbc.queryForMap("""
+        SELECT s.discussed_at_panel, s.adopted FROM referral_statistics s JOIN referral r ON r.statistics_id = s.id
+        JOIN case_referral l ON l.referral_id = r.id JOIN case_file c ON c.id = l.case_id WHERE c.reference = ?""",
+        reference);
+  }
+
   @Test
   void aCaseListedAtTheNextMeetingIsAssessedRecommendedAndClosedByThePanelsDecision() {
     String reference = referredToThePanel();
@@ -178,6 +186,8 @@ class PanelIT extends ApplicationIT {
         "Multi-agency assessment (VAF): Not susceptible; counter-terrorism risk: No counter-terrorism risk identified",
         "Education: contribution to the multi-agency assessment", "Police: contribution to the multi-agency assessment");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(panelStatistics(reference)).as("the statistics count it discussed, not adopted")
+        .containsEntry("discussed_at_panel", true).containsEntry("adopted", false);
 
     work("PM-" + meeting, "Task_ConfirmMinutes", CHAIR, Map.of("minutesFinal", true));
     assertThat(jdbc.queryForObject("SELECT status FROM panel_meeting WHERE id = ?", String.class, meeting))
@@ -190,6 +200,7 @@ class PanelIT extends ApplicationIT {
     long meeting = ownMeeting(reference);
     agendaIssued(meeting);
     meetingHeld(meeting, List.of("E06000031"), List.of());
+    assertThat(panelStatistics(reference)).as("not discussed: not decided").containsEntry("discussed_at_panel", false);
 
     long next = meetingOf(reference);
     assertThat(next).isNotEqualTo(meeting);
@@ -255,6 +266,8 @@ class PanelIT extends ApplicationIT {
         "PREVENT_POLICING", "contributionHealth", "Synthetic: known to services.", "assessmentSummary", RATIONALE));
     work(reference, "Task_DecideCase", CHAIR, Map.of("panelDecision", "ADOPT", "decisionMethod", "MAJORITY",
         "dissent", "Synthetic: one member preferred a referral to health.", "decisionRationale", RATIONALE));
+    assertThat(panelStatistics(reference)).as("the statistics count it adopted")
+        .containsEntry("discussed_at_panel", true).containsEntry("adopted", true);
     String minutes = signIn(CHAIR).get(page).body();
     assertThat(minutes).contains("Prevent Assessment Framework: Susceptible", "Engagement with a group, cause or ideology: High",
         "Recommendation", "Adopt as a Channel case (By majority)").doesNotContain("Synthetic: one member");
@@ -262,5 +275,121 @@ class PanelIT extends ApplicationIT {
         SELECT outcome FROM audit_event WHERE purpose_code = 'PANEL_MEETING' AND purpose_detail = ? AND user_id = ?
           AND case_reference IS NULL ORDER BY id""", String.class, Long.toString(meeting), NOT_INVITED))
         .containsExactly("REFUSED_ROLE");
+  }
+
+  // A combined panel (docs/panel.md, "Who sees what"): Peterborough's panel hears Huntingdonshire's cases
+
+  static final String PARTNER = "E07000011";
+  static final String PARTNER_REFERRER = "test-hunts-referrer";
+  static final String PARTNER_COORDINATOR = "test-hunts-coordinator";
+  static final String PARTNER_MEMBER = "test-hunts-education";
+  static final String SHARED_MEMBER = "test-shared-education";
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired MeetingRecords meetingRecords;
+  @Autowired PanelProperties properties;
+  @Autowired org.preventcase.casefile.CaseService caseService;
+
+  void user(String id, String group, String... authorities) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("Synthetic");
+      user.setLastName(id);
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+      for (String authority : authorities) {
+        identity.createTenantUserMembership(authority, id);
+      }
+    }
+  }
+
+  /** Huntingdonshire as a tenant, with a referrer, a Channel coordinator and an education member of its own. */
+  void thePartnerAuthority() {
+    if (identity.createTenantQuery().tenantId(PARTNER).count() == 0) {
+      identity.saveTenant(identity.newTenant(PARTNER));
+    }
+    user(PARTNER_REFERRER, "prevent-referrer", PARTNER);
+    user(PARTNER_COORDINATOR, "prevent-channel-coordinator", PARTNER);
+    user(PARTNER_MEMBER, "partner-education", PARTNER);
+    user(SHARED_MEMBER, "partner-education", "E06000031", PARTNER);
+  }
+
+  /** Peterborough's panel as an authority combined with Huntingdonshire would configure it. */
+  PanelMeetings combinedCalendar() {
+    PanelProperties combined = new PanelProperties(properties.cadence(), properties.capacity(),
+        properties.meetingTime(), properties.agendaNotice(), properties.horizon(),
+        Map.of("E06000031", new PanelProperties.AuthorityPanel(null, null, List.of(PARTNER))), properties.assessment());
+    return new PanelMeetings(meetingRecords, combined, caseService, runtime, clock);
+  }
+
+  /** A new case of the authority, by a referral of one of its referrers: its reference. */
+  String openCase(String referrer, String authority) {
+    Map<String, Object> referral = new HashMap<>(ReferralExamples.valid("Cp" + UUID.randomUUID().toString().substring(0, 8)));
+    referral.put("authorityCode", authority);
+    HttpResponse<String> created = ReferralApiIT.post(baseUrl(), referrer, "combined-" + UUID.randomUUID(),
+        ReferralExamples.json(referral));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    executeDueJobs();
+    return ReferralApiIT.caseOf(jdbc, created);
+  }
+
+  /**
+   * A meeting of these tests held and minuted as far as the calendar goes, so that no other test's case is
+   * listed at it (the next meeting with room may be an extraordinary one; this one's process is another tenant's).
+   */
+  void offTheCalendar(long meeting) {
+    jdbc.update("UPDATE panel_meeting SET status = 'MINUTES_FINAL' WHERE id = ?", meeting);
+  }
+
+  @Test
+  void anExtraordinaryMeetingOfACombinedPanelTakesTheTenantOfTheAuthorityThatCalledIt() {
+    thePartnerAuthority();
+    String urgent = openCase(PARTNER_REFERRER, PARTNER);
+
+    long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), urgent,
+        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        "Synthetic: an urgent case.").id();
+
+    assertThat(jdbc.queryForObject("SELECT authority_code FROM panel_meeting WHERE id = ?", String.class, meeting))
+        .as("the meeting is the combined panel's, led by Peterborough").isEqualTo("E06000031");
+    assertThat(jdbc.queryForList("SELECT authority_code FROM panel_meeting_authority WHERE meeting_id = ? ORDER BY 1",
+        String.class, meeting)).containsExactly("E06000031", PARTNER);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + meeting).singleResult()
+        .getTenantId()).as("its process is the calling authority's").isEqualTo(PARTNER);
+    executeDueJobs(); // the agenda is due at once: the caller's own coordinator prepares it
+    Task prepare = tasks.createTaskQuery().processInstanceBusinessKey("PM-" + meeting).singleResult();
+    assertThat(prepare.getTaskDefinitionKey()).isEqualTo("Task_PrepareAgenda");
+    assertThat(prepare.getTenantId()).isEqualTo(PARTNER);
+    offTheCalendar(meeting);
+  }
+
+  @Test
+  void aCombinedPanelsMemberReadsTheListedCasesOfTheAuthoritiesTheySitForAndNoOther() {
+    thePartnerAuthority();
+    String partnerCase = openCase(PARTNER_REFERRER, PARTNER);
+    String leadCase = openCase("demo-referrer", "E06000031");
+    long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), partnerCase,
+        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        "Synthetic: an urgent case.").id();
+    caseService.listAtPanelMeeting(org.preventcase.security.Actor.system("E06000031"), leadCase, meeting,
+        org.preventcase.casefile.ListingPurpose.DECIDE, new org.preventcase.audit.Purpose(
+            org.preventcase.audit.Purpose.Code.PROCESS, "combined panel test"));
+    executeDueJobs();
+    work("PM-" + meeting, "Task_PrepareAgenda", PARTNER_COORDINATOR, Map.of("invitedMembers",
+        List.of(INVITED, PARTNER_MEMBER, SHARED_MEMBER), "vettingConfirmed", true));
+    String forMeeting = "PANEL_MEETING:" + meeting;
+
+    assertThat(read(INVITED, leadCase, forMeeting)).as("Peterborough's member, Peterborough's case").isEqualTo(200);
+    assertThat(read(INVITED, partnerCase, forMeeting)).as("Peterborough's member, Huntingdonshire's case")
+        .isEqualTo(404);
+    assertThat(read(PARTNER_MEMBER, partnerCase, forMeeting)).as("Huntingdonshire's member, its own case")
+        .isEqualTo(200);
+    assertThat(read(PARTNER_MEMBER, leadCase, forMeeting)).as("Huntingdonshire's member, Peterborough's case")
+        .isEqualTo(404);
+    assertThat(read(SHARED_MEMBER, partnerCase, forMeeting)).as("a member sitting for both").isEqualTo(200);
+    assertThat(read(SHARED_MEMBER, leadCase, forMeeting)).isEqualTo(200);
+    assertThat(audit(partnerCase, INVITED)).extracting(row -> row.get("action") + " " + row.get("outcome"))
+        .as("the refusal is audited").containsExactly("VIEW REFUSED_AUTHORITY");
+    offTheCalendar(meeting);
   }
 }

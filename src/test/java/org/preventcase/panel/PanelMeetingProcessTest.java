@@ -93,7 +93,7 @@ class PanelMeetingProcessTest {
     when(meetings.listed(41)).thenReturn(List.of(new MeetingRecords.Listed(DECIDED_HERE, PETERBOROUGH, "DECIDE"),
         new MeetingRecords.Listed(DECIDED_IN_LUTON, LUTON, "DECIDE"), new MeetingRecords.Listed(ADOPTED, PETERBOROUGH,
         "REVIEW")));
-    when(cases.casesForPanelReview(any(), eq(List.of(PETERBOROUGH, LUTON)), any())).thenReturn(List.of(ADOPTED));
+    when(cases.casesForPanelReview(any(), eq(List.of(PETERBOROUGH)), any())).thenReturn(List.of(ADOPTED));
     when(directory.find(PETERBOROUGH)).thenReturn(Optional.of(new LocalAuthority(PETERBOROUGH, "Peterborough",
         LocalAuthorityKind.UNITARY, null, "E23000023", "Cambridgeshire Constabulary")));
     when(directory.find(LUTON)).thenReturn(Optional.of(new LocalAuthority(LUTON, "Luton", LocalAuthorityKind.UNITARY,
@@ -197,6 +197,8 @@ class PanelMeetingProcessTest {
     agendaIssued();
 
     verify(cases).listAtPanelMeeting(any(), eq(ADOPTED), eq(41L), eq(ListingPurpose.REVIEW), any());
+    verify(cases).casesForPanelReview(argThat(actor -> actor.worksFor(LUTON) && !actor.worksFor(PETERBOROUGH)),
+        eq(List.of(LUTON)), any()); // a partner's adopted cases, listed by the engine for that authority
     verify(meetings).advance(41, Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_ISSUED);
     for (String address : List.of("chair@council.example.org", "teacher@school.example.org")) {
       verify(notifications).send(argThat(notice -> notice.type() == MessageType.PANEL_AGENDA

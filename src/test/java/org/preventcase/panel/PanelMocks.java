@@ -9,6 +9,7 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.intake.NameTaskForCase;
 import org.preventcase.notify.Notifications;
 import org.preventcase.security.Actors;
+import org.preventcase.statistics.ReferralStatistics;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -49,7 +50,8 @@ public final class PanelMocks {
     Mocks.register("offerRatingScale", new OfferRatingScale(properties));
     Mocks.register("recordPanelAssessment", new RecordPanelAssessment(cases, actors, properties));
     Mocks.register("recommendPanelDecision", new RecommendPanelDecision(cases, actors));
-    Mocks.register("recordPanelDecision", new RecordPanelDecision(cases, actors));
+    Mocks.register("recordPanelDecision", new RecordPanelDecision(cases, actors,
+        org.mockito.Mockito.mock(ReferralStatistics.class)));
     Mocks.register("recordPanelReview", new RecordPanelReview(cases, actors));
     Mocks.register("takeReviewMeeting", new TakeReviewMeeting());
     Mocks.register("callExtraordinaryMeeting", new CallExtraordinaryMeeting(calendar, actors));
