@@ -41,7 +41,9 @@ public record Purpose(Code code, String detail) {
     /** The deletion of expired case records or audit months (docs/retention.md); detail = what went, as counts. */
     RETENTION(true),
     /** A Channel panel meeting: its page, or a case read for it by an invited member; detail = the meeting id. */
-    PANEL_MEETING(true);
+    PANEL_MEETING(true),
+    /** A case moving to another authority (docs/transfers.md); detail = the other authority and the step. */
+    TRANSFER(true);
 
     private final boolean needsDetail;
 

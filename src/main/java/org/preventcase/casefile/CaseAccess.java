@@ -29,6 +29,11 @@ enum CaseAccess {
    */
   REVIEW(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER, Role.PANEL_CHAIR, Role.PREVENT_MANAGER,
       Role.MAPPA_COORDINATOR)),
+  /**
+   * Move a case to another authority (docs/transfers.md): the case owners ask, and the case process's
+   * step copies it to the receiving authority (a disclosure the system actor makes on that request).
+   */
+  TRANSFER(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   /** Make a referral, which opens a case the referrer then cannot read: every Tasklist role (docs/roles.md). */
   REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST))),
   /**

@@ -386,6 +386,58 @@ public class CaseService {
             since, Stage.CLOSED, closedAt)));
   }
 
+  // Transfers between authorities (docs/transfers.md)
+
+  /**
+   * The case owner asks for the case to move to another authority: an entry of the sending case says
+   * to whom and why (the case process then offers the transfer). Only an open case moves. Returns the
+   * case's authority (the tenant its process runs in).
+   */
+  public String requestTransfer(Actor actor, String reference, CaseTransfer transfer) {
+    CaseRecords.CaseHead head = writable(actor, reference, new Purpose(Purpose.Code.TRANSFER,
+        "requested to " + transfer.receivingAuthorityCode()), CaseAccess.TRANSFER);
+    if (!CaseStatus.OPEN.name().equals(head.status())) {
+      throw new IllegalStateException("Only an open case can be transferred");
+    }
+    if (head.authorityCode().equals(transfer.receivingAuthorityCode())) {
+      throw new IllegalArgumentException("receivingAuthorityCode: the case is already this authority's");
+    }
+    records.insertEntry(head, new NewEntry(EntryKind.NOTE, "Transfer to " + transfer.receivingAuthorityName()
+        + " requested", transfer.reason()), null, actor.userId());
+    return head.authorityCode();
+  }
+
+  /**
+   * The receiving authority's own case (a new reference of its own) for a case transferred to it: the
+   * person, the sending case's plan entries and its remaining due dates copied, as a disclosure of the
+   * sending case to the receiving authority (audited there as EXPORT, purpose TRANSFER, the recipient
+   * named) and a new case of the receiving authority (audited there as CREATE, purpose TRANSFER naming
+   * the sending authority). Returns the new reference.
+   */
+  public String openTransferredCase(Actor actor, String sendingReference, CaseTransfer transfer) {
+    String receiving = transfer.receivingAuthorityCode();
+    CaseView sent = read(actor, sendingReference, new Purpose(Purpose.Code.TRANSFER, "to " + receiving),
+        AuditAction.EXPORT, CaseAccess.TRANSFER, receiving).orElseThrow(CaseNotFoundException::new);
+    CaseView.Address address = sent.person().addresses().stream().findFirst().orElse(null);
+    long personId = records.insertPerson(receiving, new NewCase.Person(sent.person().givenNames(),
+        sent.person().familyName(), sent.person().dateOfBirth(), sent.person().gender(), sent.person().aliases(),
+        address == null ? null : address.address(), address == null ? null : address.postcode()), actor.userId());
+    int year = Year.now(clock.withZone(LONDON)).getValue();
+    String reference = CaseReference.format(receiving, year, records.nextReferenceNumber(receiving, year));
+    long caseId = records.insertCase(receiving, reference, personId, FIRST_STAGE.name(), actor.userId());
+    CaseRecords.CaseHead opened = records.find(reference).orElseThrow();
+    String due = transfer.remainingDueDates().isEmpty() ? "No due dates remained."
+        : "Due dates that remained: " + String.join("; ", transfer.remainingDueDates()) + ".";
+    records.insertEntry(opened, new NewEntry(EntryKind.NOTE, "Transferred from " + sent.authorityName() + " (case "
+        + sendingReference + ")", transfer.reason() + "\n\n" + due), null, actor.userId());
+    sent.entries().stream().filter(entry -> entry.kind() == EntryKind.PLAN && !entry.corrected())
+        .forEach(plan -> records.insertEntry(opened, new NewEntry(EntryKind.PLAN, plan.summary(), plan.body()), null,
+            actor.userId()));
+    audit.record(AuditRecord.ofCase(actor.userId(), receiving, caseId, reference, AuditAction.CREATE,
+        AuditOutcome.GRANTED, new Purpose(Purpose.Code.TRANSFER, "from " + sent.authorityCode() + " " + sendingReference)));
+    return reference;
+  }
+
   /**
    * The keys of the anonymised statistics rows of the case's referrals, for the stages that record what
    * the board counts (statistics.ReferralStatistics): random keys, no case data, so not audited.

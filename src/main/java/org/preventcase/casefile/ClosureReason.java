@@ -22,7 +22,9 @@ public enum ClosureReason implements FormOption {
   /** The panel did not adopt the case and referred the person to health or social care (s36(6)). */
   REFERRED_TO_ALTERNATIVE_SUPPORT("Not adopted by the panel: referred to health or social care"),
   /** The panel returned the case to the police: the risk is too high for Channel (Pursue, PLP). */
-  RETURNED_TO_POLICE("Returned to the police by the panel");
+  RETURNED_TO_POLICE("Returned to the police by the panel"),
+  /** Transferred to another authority served here, which accepted it (docs/transfers.md; V180). */
+  TRANSFERRED_TO_ANOTHER_AREA("Transferred to another area");
 
   private final String label;
 

@@ -289,6 +289,39 @@ class PreventCaseProcessTest {
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
   }
 
+  @Test
+  void aCaseTransferredToAnotherAuthorityGoesOnHereUntilItIsAcceptedThenClosesAsTransferred() {
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+    Mocks.register("offerTransfer", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
+        execution.setVariable("receivingCaseRef", "E06000032-2026-00009"));
+    processEngine.getRuntimeService().createMessageCorrelation("TransferRequested").processInstanceBusinessKey(REFERENCE)
+        .setVariablesLocal(withVariables("receivingAuthorityCode", "E06000032", "transferReason", "MOVED_HOME"))
+        .correlate();
+    runJobs();
+
+    assertThat(activeActivities()).as("the sending authority keeps the case meanwhile")
+        .containsExactlyInAnyOrder("Task_HandOverToMappa", "Event_TransferAccepted");
+    processEngine.getRuntimeService().createMessageCorrelation("TransferAccepted").processInstanceBusinessKey(REFERENCE)
+        .setVariable("receivingCaseRef", "E06000032-2026-00009").correlate();
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_TransferCompleted", "EndEvent_TransferredToAnotherArea")
+        .hasNotPassed("EndEvent_HandedToMappa").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.TRANSFERRED_TO_ANOTHER_AREA), any());
+  }
+
+  @Test
+  void aCaseTransferredInStartsAtThePanelStageAndIsListedAtTheNextMeeting() {
+    ProcessInstance theCase = processEngine.getRuntimeService().createMessageCorrelation("CaseTransferredIn")
+        .processInstanceBusinessKey(REFERENCE).setVariables(withVariables("caseRef", REFERENCE, "concernType", "ISLAMIST",
+            "concernTypeLabel", "Islamist", "urgency", "ROUTINE", "urgencyLabel", "Routine", "taskPriority", 50))
+        .correlateStartMessage();
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("StartEvent_CaseTransferredIn").isWaitingAt("CallActivity_Panel")
+        .hasNotPassed("CallActivity_Gateway").variables().containsEntry("caseOwnerGroup", "prevent-police-officer");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
+    verify(calendar).listAtNextMeeting(any(), eq(REFERENCE));
+  }
+
   /** A case screened as REFER_TO_PANEL, its information gathered and its preliminary assessment listing it. */
   ProcessInstance referredToThePanel() {
     ProcessInstance theCase = screenedAs(screening("REFER_TO_PANEL"));

@@ -65,6 +65,8 @@ public class FormCheckIT extends ApplicationIT {
         MAPPA, mappaHandOff()));
     places.put("mappa-liaison", () -> new Place(taskForm(claimed(mappaLiaisonTask(), MAPPA)), MAPPA,
         Map.of("mappaInvolvementEnded", true)));
+    places.put("transfer-acceptance", () -> new Place(taskForm(claimed(transferAcceptanceTask())), POLICE,
+        Map.of("transferAccepted", true)));
     places.put("referral-possible-match", () -> new Place(taskForm(claimed(possibleMatchTask())), POLICE,
         Map.of("matchDecision", "DIFFERENT_PERSON")));
     places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
@@ -111,6 +113,20 @@ public class FormCheckIT extends ApplicationIT {
     String reference = tasks.createTaskQuery().taskId(handOff).singleResult().getName().split(": ")[1];
     worked(MAPPA, handOff, mappaHandOff());
     return task(reference, "Task_LiaiseWithMappa").getId();
+  }
+
+  /**
+   * A transfer's acceptance task, as a case the intake opened would have one (transfer-in started with its
+   * variables, in this authority: the form check reads the task's form and variables, not how it came).
+   */
+  String transferAcceptanceTask() {
+    String reference = referAndGetCase(referral());
+    String transferIn = runtime.createProcessInstanceByKey("transfer-in").businessKey(reference)
+        .setVariables(Map.of("caseRef", reference, "caseOwnerGroup", "prevent-police-officer", "taskPriority", 50,
+            "sendingCaseRef", "E06000032-2026-00001", "sendingAuthorityCode", "E06000032", "sendingAuthorityName",
+            "Luton Borough Council", "authorityCode", "E06000031"))
+        .execute().getId();
+    return tasks.createTaskQuery().processInstanceId(transferIn).singleResult().getId();
   }
 
   static Map<String, Object> panelAssessment() {

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 
-/** Model tests: every process instance carries one authority as its tenant, as in the application. */
+/**
+ * Model tests: every process instance carries one authority as its tenant (its caller's, or the one its start
+ * variables name), as in the application.
+ */
 public final class FixedAuthority implements TenantIdProvider {
 
   private final String authority;
@@ -26,7 +29,12 @@ public final class FixedAuthority implements TenantIdProvider {
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-    return authority;
+    if (context.getSuperExecution() != null) {
+      return context.getSuperExecution().getTenantId();
+    }
+    // as the application: a process started with no one signed in names its authority (a transfer's receiving one)
+    Object named = context.getVariables() == null ? null : context.getVariables().get("authorityCode");
+    return named instanceof String code ? code : authority;
   }
 
   @Override

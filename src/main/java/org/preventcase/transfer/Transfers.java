@@ -1,0 +1,19 @@
+package org.preventcase.transfer;
+
+/** The transfer of a case between authorities (docs/transfers.md): its process and messages. */
+public final class Transfers {
+
+  /** processes/transfer/transfer-in.bpmn: in the receiving authority's tenant, business key = its new case reference. */
+  public static final String PROCESS_KEY = "transfer-in";
+  /** To the sending case's process: a transfer to receivingAuthorityCode, for transferReason. */
+  public static final String TRANSFER_REQUESTED = "TransferRequested";
+  /** To the sending case's process, from the receiving authority's transfer-in: the case was accepted. */
+  public static final String TRANSFER_ACCEPTED = "TransferAccepted";
+  /** Starts the receiving authority's own case process at its panel stage, once the transfer is accepted. */
+  public static final String CASE_TRANSFERRED_IN = "CaseTransferredIn";
+  /** The deadlines (prevent.deadlines.durations): the acceptance, and the reminder before it. */
+  public static final String ACCEPTANCE = "transferAcceptance";
+  public static final String ACCEPTANCE_REMINDER = "transferAcceptanceReminder";
+
+  private Transfers() {}
+}
