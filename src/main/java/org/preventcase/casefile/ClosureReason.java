@@ -24,7 +24,11 @@ public enum ClosureReason implements FormOption {
   /** The panel returned the case to the police: the risk is too high for Channel (Pursue, PLP). */
   RETURNED_TO_POLICE("Returned to the police by the panel"),
   /** Transferred to another authority served here, which accepted it (docs/transfers.md; V180). */
-  TRANSFERRED_TO_ANOTHER_AREA("Transferred to another area");
+  TRANSFERRED_TO_ANOTHER_AREA("Transferred to another area"),
+  /** Transferred to an authority in England or Wales not served here, its receipt of the transfer pack recorded (V181). */
+  TRANSFERRED_TO_AUTHORITY_NOT_SERVED("Transferred to an authority not served here"),
+  /** The person moved to Scotland (or is released to an address there): transferred to PMAP (V181). */
+  TRANSFERRED_TO_SCOTLAND("Transferred to Scotland (PMAP)");
 
   private final String label;
 

@@ -25,6 +25,11 @@ public class ServedAuthorities {
     return jdbc.sql("SELECT count(*) FROM act_id_tenant WHERE id_ = ?").param(code).query(Integer.class).single() == 1;
   }
 
+  /** A local authority of England or Wales (the reference data), served here or not. */
+  public boolean isLocalAuthority(String code) {
+    return directory.find(code).isPresent();
+  }
+
   /** The authority's name, or its code when it is not a local authority of England or Wales. */
   public String nameOf(String code) {
     return directory.find(code).map(LocalAuthority::name).orElse(code);

@@ -10,6 +10,7 @@ import org.preventcase.casefile.CaseTransfer;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.TransferReason;
+import org.preventcase.vocabulary.TransferRoute;
 import org.preventcase.vocabulary.TransferVariables;
 import org.preventcase.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,12 @@ class TransferApi {
 
   record Request(String receivingAuthorityCode, String reason) {}
 
-  static final String OFFERED_AT = "Task_OfferTransfer";
-  static final String AWAITING_ACCEPTANCE = "Event_TransferAccepted";
+  /** A Scottish council area's GSS code: the case goes to PMAP. */
+  static final java.util.regex.Pattern SCOTTISH_COUNCIL = java.util.regex.Pattern.compile("S12[0-9]{6}");
+  static final String SCOTLAND_NAME = "Scotland: the Prevent Multi-Agency Panel (PMAP)";
+  /** The activities of SubProcess_TransferRequested a case waits at while a transfer is under way. */
+  static final java.util.List<String> IN_TRANSFER = java.util.List.of("Task_OfferTransfer", "Event_TransferAccepted",
+      "Task_SendTransferPack", "Task_TransferToPmap");
   private final CaseService cases;
   private final Actors actors;
   private final ServedAuthorities served;
@@ -57,10 +62,14 @@ class TransferApi {
     if (receiving.isEmpty()) {
       return Problems.problem(HttpStatus.BAD_REQUEST, "receivingAuthorityCode: enter the code of the receiving authority");
     }
-    if (!served.serves(receiving)) {
-      return Problems.problem(HttpStatus.BAD_REQUEST,
-          "receivingAuthorityCode: enter the code of a local authority this service works for");
+    TransferRoute route = served.serves(receiving) ? TransferRoute.SERVED
+        : SCOTTISH_COUNCIL.matcher(receiving).matches() ? TransferRoute.SCOTLAND
+        : served.isLocalAuthority(receiving) ? TransferRoute.NOT_SERVED : null;
+    if (route == null) {
+      return Problems.problem(HttpStatus.BAD_REQUEST, "receivingAuthorityCode: enter the code of a local authority in "
+          + "England or Wales (E06000032), or of a Scottish council area (S12000036)");
     }
+    String receivingName = route == TransferRoute.SCOTLAND ? SCOTLAND_NAME : served.nameOf(receiving);
     TransferReason reason = Arrays.stream(TransferReason.values()).filter(value -> value.name().equals(request.reason()))
         .findFirst().orElse(null);
     if (reason == null) {
@@ -70,14 +79,16 @@ class TransferApi {
     try {
       transactions.executeWithoutResult(status -> {
         String authority = cases.requestTransfer(actor, reference,
-            new CaseTransfer(receiving, served.nameOf(receiving), reason.label(), java.util.List.of()));
+            new CaseTransfer(receiving, receivingName, reason.label(), java.util.List.of()));
         if (inTransfer(reference, authority)) {
           throw new IllegalStateException("The case is already being transferred");
         }
         try {
           runtime.createMessageCorrelation(Transfers.TRANSFER_REQUESTED).processInstanceBusinessKey(reference)
               .tenantId(authority).setVariablesLocal(Map.of(TransferVariables.RECEIVING_AUTHORITY_CODE, receiving,
-                  TransferVariables.TRANSFER_REASON, reason.name()))
+                  TransferVariables.RECEIVING_AUTHORITY_NAME, receivingName, TransferVariables.TRANSFER_REASON,
+                  reason.name(), TransferVariables.TRANSFER_REASON_LABEL, reason.label()))
+              .setVariable(TransferVariables.TRANSFER_ROUTE, route.name())
               .correlate();
         } catch (MismatchingMessageCorrelationException notWaiting) {
           throw new IllegalStateException("The case's process cannot take a transfer now");
@@ -95,8 +106,7 @@ class TransferApi {
   }
 
   private boolean inTransfer(String reference, String authority) {
-    return runtime.createExecutionQuery().processInstanceBusinessKey(reference).tenantIdIn(authority)
-        .activityId(AWAITING_ACCEPTANCE).count() + runtime.createExecutionQuery().processInstanceBusinessKey(reference)
-        .tenantIdIn(authority).activityId(OFFERED_AT).count() > 0;
+    return IN_TRANSFER.stream().anyMatch(activity -> runtime.createExecutionQuery().processInstanceBusinessKey(reference)
+        .tenantIdIn(authority).activityId(activity).count() > 0);
   }
 }

@@ -296,7 +296,7 @@ class PreventCaseProcessTest {
         execution.setVariable("receivingCaseRef", "E06000032-2026-00009"));
     processEngine.getRuntimeService().createMessageCorrelation("TransferRequested").processInstanceBusinessKey(REFERENCE)
         .setVariablesLocal(withVariables("receivingAuthorityCode", "E06000032", "transferReason", "MOVED_HOME"))
-        .correlate();
+        .setVariable("transferRoute", "SERVED").correlate();
     runJobs();
 
     assertThat(activeActivities()).as("the sending authority keeps the case meanwhile")
@@ -307,6 +307,32 @@ class PreventCaseProcessTest {
     BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_TransferCompleted", "EndEvent_TransferredToAnotherArea")
         .hasNotPassed("EndEvent_HandedToMappa").isEnded();
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.TRANSFERRED_TO_ANOTHER_AREA), any());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"NOT_SERVED, E06000034, Thurrock, Task_SendTransferPack, EndEvent_TransferredOutOfService, "
+      + "TRANSFERRED_TO_AUTHORITY_NOT_SERVED",
+      "SCOTLAND, S12000036, Scotland: the Prevent Multi-Agency Panel (PMAP), Task_TransferToPmap, "
+          + "EndEvent_TransferredToScotland, TRANSFERRED_TO_SCOTLAND"})
+  void aCaseMovingOutsideTheAuthoritiesServedHereClosesWhenTheReceiptOfItsTransferPackIsRecorded(String route,
+      String receiving, String name, String task, String endEvent, String reason) {
+    Mocks.register("recordTransferPackReceipt", new org.preventcase.transfer.RecordTransferPackReceipt(cases, actors));
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+    processEngine.getRuntimeService().createMessageCorrelation("TransferRequested").processInstanceBusinessKey(REFERENCE)
+        .setVariablesLocal(withVariables("receivingAuthorityCode", receiving, "receivingAuthorityName", name,
+            "transferReason", "MOVED_HOME", "transferReasonLabel", "The person has moved"))
+        .setVariable("transferRoute", route).correlate();
+
+    assertThat(activeActivities()).as("the case goes on here until the receipt").containsExactlyInAnyOrder(
+        "Task_HandOverToMappa", task);
+    Task send = BpmnAwareTests.task(task, theCase);
+    BpmnAwareTests.assertThat(send).hasCandidateGroup("prevent-police-officer");
+    processEngine.getTaskService().complete(send.getId(), withVariables("transferPackReceived", true));
+
+    verify(cases).addEntry(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
+        "Transfer pack received by " + name)), any());
+    BpmnAwareTests.assertThat(theCase).hasPassed(endEvent).isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.valueOf(reason)), any());
   }
 
   @Test

@@ -67,6 +67,8 @@ public class FormCheckIT extends ApplicationIT {
         Map.of("mappaInvolvementEnded", true)));
     places.put("transfer-acceptance", () -> new Place(taskForm(claimed(transferAcceptanceTask())), POLICE,
         Map.of("transferAccepted", true)));
+    places.put("transfer-pack", () -> new Place(taskForm(claimed(transferPackTask())), POLICE,
+        Map.of("transferPackReceived", true)));
     places.put("referral-possible-match", () -> new Place(taskForm(claimed(possibleMatchTask())), POLICE,
         Map.of("matchDecision", "DIFFERENT_PERSON")));
     places.put("new-information-deconfliction", () -> new Place(taskForm(claimed(newInformationTask())), POLICE,
@@ -127,6 +129,16 @@ public class FormCheckIT extends ApplicationIT {
             "Luton Borough Council", "authorityCode", "E06000031"))
         .execute().getId();
     return tasks.createTaskQuery().processInstanceId(transferIn).singleResult().getId();
+  }
+
+  /** A case moving to an authority not served here (Thurrock): sending its transfer pack. */
+  String transferPackTask() {
+    String screening = screeningTask();
+    String reference = tasks.createTaskQuery().taskId(screening).singleResult().getName().split(": ")[1];
+    HttpResponse<String> requested = call("POST", "/api/cases/" + reference + "/transfer", POLICE,
+        "{\"receivingAuthorityCode\": \"E06000034\", \"reason\": \"MOVED_HOME\"}");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    return task(reference, "Task_SendTransferPack").getId();
   }
 
   static Map<String, Object> panelAssessment() {

@@ -100,7 +100,7 @@ class TransferIT extends ApplicationIT {
     String reference = caseAwaitingScreening();
     Map<String, String> refusals = Map.of(
         "{\"reason\": \"MOVED_HOME\"}", "receivingAuthorityCode",
-        "{\"receivingAuthorityCode\": \"E09000033\", \"reason\": \"MOVED_HOME\"}", "receivingAuthorityCode",
+        "{\"receivingAuthorityCode\": \"X99000001\", \"reason\": \"MOVED_HOME\"}", "receivingAuthorityCode",
         "{\"receivingAuthorityCode\": \"E06000032\", \"reason\": \"BORED\"}", "reason",
         "{\"receivingAuthorityCode\": \"E06000031\", \"reason\": \"MOVED_HOME\"}", "receivingAuthorityCode");
     refusals.forEach((body, field) -> {
@@ -172,5 +172,60 @@ class TransferIT extends ApplicationIT {
     List<String> theirEntries = new java.util.ArrayList<>();
     theirs.path("entries").forEach(entry -> theirEntries.add(entry.path("summary").asText()));
     assertThat(theirEntries).contains("Transfer accepted from Peterborough");
+  }
+
+  @Test
+  void aCaseMovingToAnAuthorityNotServedHereGoesAsAnAuditedTransferPackAndClosesWhenItsReceiptIsRecorded()
+      throws Exception {
+    String reference = caseAwaitingScreening();
+    assertThat(requestTransfer(POLICE, reference, "{\"receivingAuthorityCode\": \"E06000034\", \"reason\": \"MOVED_HOME\"}")
+        .statusCode()).isEqualTo(202);
+    assertThat(tasksSeenBy(POLICE, reference)).containsExactlyInAnyOrder("Task_ScreenReferral", "Task_SendTransferPack");
+
+    assertThat(call("GET", "/api/cases/" + reference + "/transfer-pack", POLICE, null).statusCode())
+        .as("the pack names its recipient").isEqualTo(400);
+    assertThat(call("GET", "/api/cases/" + reference + "/transfer-pack?recipient=E06000034", "demo-referrer", null)
+        .statusCode()).isEqualTo(404);
+    HttpResponse<String> pack = call("GET", "/api/cases/" + reference + "/transfer-pack?recipient=E06000034", POLICE, null);
+    assertThat(pack.statusCode()).as(pack.body()).isEqualTo(200);
+    assertThat(pack.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"transfer-pack-"
+        + reference + ".json\"");
+    assertThat(JSON.readTree(pack.body()).path("person").path("givenNames").asText()).isNotBlank();
+    assertThat(jdbc.queryForList("""
+        SELECT user_id, recipient, purpose_code, purpose_detail FROM audit_event
+        WHERE case_reference = ? AND action = 'EXPORT' AND outcome = 'GRANTED'""", reference))
+        .as("the pack is an audited disclosure").containsExactly(Map.of("user_id", POLICE, "recipient", "E06000034",
+            "purpose_code", "TRANSFER", "purpose_detail", "transfer pack"));
+
+    String send = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_SendTransferPack")
+        .singleResult().getId();
+    assertThat(call("POST", "/engine-rest/task/" + send + "/claim", POLICE, "{\"userId\": \"" + POLICE + "\"}")
+        .statusCode()).isEqualTo(204);
+    HttpResponse<String> received = call("POST", "/engine-rest/task/" + send + "/submit-form", POLICE,
+        "{\"variables\": {\"transferPackReceived\": {\"value\": true}}}");
+    assertThat(received.statusCode()).as(received.body()).isEqualTo(204);
+    assertThat(jdbc.queryForMap("SELECT status, closure_reason FROM case_file WHERE reference = ?", reference))
+        .containsEntry("status", "CLOSED").containsEntry("closure_reason", "TRANSFERRED_TO_AUTHORITY_NOT_SERVED");
+    assertThat(tasksSeenBy(POLICE, reference)).isEmpty();
+  }
+
+  @Test
+  void aMoveToScotlandTransfersTheCaseToPmapAndClosesItHere() throws Exception {
+    String reference = caseAwaitingScreening();
+    assertThat(requestTransfer(POLICE, reference,
+        "{\"receivingAuthorityCode\": \"S12000036\", \"reason\": \"RELEASED_TO_ADDRESS\"}").statusCode())
+        .isEqualTo(202);
+    String pmap = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_TransferToPmap")
+        .singleResult().getId();
+    assertThat(call("POST", "/engine-rest/task/" + pmap + "/claim", POLICE, "{\"userId\": \"" + POLICE + "\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(call("POST", "/engine-rest/task/" + pmap + "/submit-form", POLICE,
+        "{\"variables\": {\"transferPackReceived\": {\"value\": true}}}").statusCode()).isEqualTo(204);
+    assertThat(jdbc.queryForMap("SELECT status, closure_reason FROM case_file WHERE reference = ?", reference))
+        .containsEntry("status", "CLOSED").containsEntry("closure_reason", "TRANSFERRED_TO_SCOTLAND");
+    assertThat(jdbc.queryForList("""
+        SELECT e.summary FROM case_entry e JOIN case_file c ON c.id = e.case_id WHERE c.reference = ? ORDER BY e.id""",
+        String.class, reference)).contains("Transfer to Scotland: the Prevent Multi-Agency Panel (PMAP) requested",
+            "Transfer pack received by Scotland: the Prevent Multi-Agency Panel (PMAP)");
   }
 }

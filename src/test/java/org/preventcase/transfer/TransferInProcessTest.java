@@ -131,7 +131,7 @@ class TransferInProcessTest {
         .execute(true, true);
     processEngine.getRuntimeService().createMessageCorrelation(Transfers.TRANSFER_REQUESTED)
         .processInstanceBusinessKey(SENDING).setVariablesLocal(Map.of("receivingAuthorityCode", "E06000032",
-            "transferReason", "MOVED_HOME")).correlate();
+            "transferReason", "MOVED_HOME")).setVariable("transferRoute", "SERVED").correlate();
     runJobs();
     return sending;
   }
