@@ -159,13 +159,13 @@ class CaseRecords {
     }
   }
 
-  /** The next number for this authority and year; the row lock of the upsert makes it race-free. */
+  /**
+   * The next number for this authority and year, from the year's own sequence (V210): unique, taken
+   * without a lock held to commit, so concurrent intakes never wait for each other; a number taken by a
+   * transaction that rolls back is skipped (a gap), never handed out twice.
+   */
   int nextReferenceNumber(String authority, int year) {
-    return jdbc.sql("""
-            INSERT INTO case_reference_counter (authority_code, year, last_number) VALUES (?, ?, 1)
-            ON CONFLICT (authority_code, year) DO UPDATE SET last_number = case_reference_counter.last_number + 1
-            RETURNING last_number""")
-        .params(authority, year).query(Integer.class).single();
+    return jdbc.sql("SELECT case_reference_next(?, ?)").params(authority, year).query(Integer.class).single();
   }
 
   long insertCase(String authority, String reference, long personId, String stage, String user) {
