@@ -34,6 +34,11 @@ enum CaseAccess {
    * step copies it to the receiving authority (a disclosure the system actor makes on that request).
    */
   TRANSFER(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
+  /**
+   * Report that the person is in custody (docs/custody.md): the case owners, whose process then hands the
+   * case to prison and probation services.
+   */
+  CUSTODY(EnumSet.of(Role.CHANNEL_COORDINATOR, Role.POLICE_PREVENT_OFFICER)),
   /** Make a referral, which opens a case the referrer then cannot read: every Tasklist role (docs/roles.md). */
   REFER(EnumSet.copyOf(Role.working(Role.Workspace.TASKLIST))),
   /**

@@ -348,7 +348,16 @@ public class CaseService {
    * refused). Returns whether it was open (an answer may have arrived first).
    */
   public boolean withdrawInformationRequest(Actor actor, String reference, PartnerAgency agency, Purpose purpose) {
+    return withdrawIfOpen(writable(actor, reference, purpose), agency, actor);
+  }
+
+  /** The case's work in hand ended (custody): every request still open is withdrawn; returns their agencies. */
+  public java.util.List<PartnerAgency> withdrawOpenInformationRequests(Actor actor, String reference, Purpose purpose) {
     CaseRecords.CaseHead head = writable(actor, reference, purpose);
+    return java.util.Arrays.stream(PartnerAgency.values()).filter(agency -> withdrawIfOpen(head, agency, actor)).toList();
+  }
+
+  private boolean withdrawIfOpen(CaseRecords.CaseHead head, PartnerAgency agency, Actor actor) {
     Optional<InformationRequestRecords.OpenRequest> open = requests.open(head, agency);
     open.ifPresent(request -> requests.withdraw(request, head, actor.userId()));
     return open.isPresent();
@@ -404,6 +413,22 @@ public class CaseService {
     }
     records.insertEntry(head, new NewEntry(EntryKind.NOTE, "Transfer to " + transfer.receivingAuthorityName()
         + " requested", transfer.reason()), null, actor.userId());
+    return head.authorityCode();
+  }
+
+  /**
+   * The case owner reports that the person is in custody (docs/custody.md): a note in the case record,
+   * in the transaction that tells the case's process; returns the case's authority. Only an open case.
+   */
+  public String reportInCustody(Actor actor, String reference) {
+    CaseRecords.CaseHead head = writable(actor, reference, new Purpose(Purpose.Code.CASE_API, "reported in custody"),
+        CaseAccess.CUSTODY);
+    if (!CaseStatus.OPEN.name().equals(head.status())) {
+      throw new IllegalStateException("Only an open case can be handed to prison and probation services");
+    }
+    records.insertEntry(head, new NewEntry(EntryKind.NOTE, "Reported in custody",
+        "The case owner reported that the person is in custody; the case is handed to prison and probation services."),
+        null, actor.userId());
     return head.authorityCode();
   }
 

@@ -28,7 +28,9 @@ public enum ClosureReason implements FormOption {
   /** Transferred to an authority in England or Wales not served here, its receipt of the transfer pack recorded (V181). */
   TRANSFERRED_TO_AUTHORITY_NOT_SERVED("Transferred to an authority not served here"),
   /** The person moved to Scotland (or is released to an address there): transferred to PMAP (V181). */
-  TRANSFERRED_TO_SCOTLAND("Transferred to Scotland (PMAP)");
+  TRANSFERRED_TO_SCOTLAND("Transferred to Scotland (PMAP)"),
+  /** The person is in custody, handed to prison and probation services, which support them (docs/custody.md; V220). */
+  IN_CUSTODY("In custody: handed to prison and probation services");
 
   private final String label;
 

@@ -25,6 +25,11 @@ class CaseProcessBeans {
   }
 
   @Bean
+  MoveCaseToStage moveCaseToScreening(CaseService cases, Actors actors) {
+    return new MoveCaseToStage(cases, actors, Stage.SCREENING);
+  }
+
+  @Bean
   MoveCaseToStage moveCaseToGateway(CaseService cases, Actors actors) {
     return new MoveCaseToStage(cases, actors, Stage.GATEWAY);
   }
@@ -47,6 +52,11 @@ class CaseProcessBeans {
   @Bean
   MoveCaseToStage moveCaseToMappa(CaseService cases, Actors actors) {
     return new MoveCaseToStage(cases, actors, Stage.MAPPA);
+  }
+
+  @Bean
+  MoveCaseToStage moveCaseToCustody(CaseService cases, Actors actors) {
+    return new MoveCaseToStage(cases, actors, Stage.CUSTODY);
   }
 
   /**

@@ -37,9 +37,6 @@ class TransferApi {
   /** A Scottish council area's GSS code: the case goes to PMAP. */
   static final java.util.regex.Pattern SCOTTISH_COUNCIL = java.util.regex.Pattern.compile("S12[0-9]{6}");
   static final String SCOTLAND_NAME = "Scotland: the Prevent Multi-Agency Panel (PMAP)";
-  /** The activities of SubProcess_TransferRequested a case waits at while a transfer is under way. */
-  static final java.util.List<String> IN_TRANSFER = java.util.List.of("Task_OfferTransfer", "Event_TransferAccepted",
-      "Task_SendTransferPack", "Task_TransferToPmap");
   private final CaseService cases;
   private final Actors actors;
   private final ServedAuthorities served;
@@ -80,7 +77,7 @@ class TransferApi {
       transactions.executeWithoutResult(status -> {
         String authority = cases.requestTransfer(actor, reference,
             new CaseTransfer(receiving, receivingName, reason.label(), java.util.List.of()));
-        if (inTransfer(reference, authority)) {
+        if (Transfers.underWay(runtime, reference, authority)) {
           throw new IllegalStateException("The case is already being transferred");
         }
         try {
@@ -103,10 +100,5 @@ class TransferApi {
     } catch (CaseNotFoundException notFound) {
       return Problems.notFound();
     }
-  }
-
-  private boolean inTransfer(String reference, String authority) {
-    return IN_TRANSFER.stream().anyMatch(activity -> runtime.createExecutionQuery().processInstanceBusinessKey(reference)
-        .tenantIdIn(authority).activityId(activity).count() > 0);
   }
 }

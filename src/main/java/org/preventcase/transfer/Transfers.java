@@ -1,5 +1,8 @@
 package org.preventcase.transfer;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.preventcase.caseprocess.PreventCase;
+
 /** The transfer of a case between authorities (docs/transfers.md): its process and messages. */
 public final class Transfers {
 
@@ -15,5 +18,14 @@ public final class Transfers {
   public static final String ACCEPTANCE = "transferAcceptance";
   public static final String ACCEPTANCE_REMINDER = "transferAcceptanceReminder";
 
+  /** The activities of SubProcess_TransferRequested a case waits at while a transfer is under way. */
+  static final java.util.List<String> IN_TRANSFER = java.util.List.of("Task_OfferTransfer", "Event_TransferAccepted",
+      "Task_SendTransferPack", "Task_TransferToPmap");
+
   private Transfers() {}
+
+  /** Whether the case's process is transferring it (a second transfer, or custody, must wait for its end). */
+  public static boolean underWay(RuntimeService runtime, String reference, String authority) {
+    return PreventCase.waitsAt(runtime, reference, authority, IN_TRANSFER);
+  }
 }

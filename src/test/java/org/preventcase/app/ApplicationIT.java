@@ -72,6 +72,46 @@ public abstract class ApplicationIT {
     throw new AssertionError("jobs keep being created: more than 100 rounds");
   }
 
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate applicationJdbc;
+
+  /**
+   * A new case of the demo authority, referred through the partner API by demo-referrer (an invented person whose
+   * given name starts with {@code namePrefix}) and deconflicted by demo-police: waiting for its screening.
+   */
+  protected String caseAwaitingScreening(String namePrefix) {
+    HttpResponse<String> created = org.preventcase.intake.ReferralApiIT.post(baseUrl(), "demo-referrer",
+        namePrefix + "-" + java.util.UUID.randomUUID(), org.preventcase.intake.ReferralExamples.json(
+            org.preventcase.intake.ReferralExamples.valid(namePrefix + java.util.UUID.randomUUID().toString().substring(0, 8))));
+    if (created.statusCode() != 201) {
+      throw new AssertionError(created.body());
+    }
+    String reference = org.preventcase.intake.ReferralApiIT.caseOf(applicationJdbc, created);
+    submitTask(reference, "Task_DeconflictReferral", "demo-police", "{\"deconfliction\": {\"value\": \"CLEAR\"}}");
+    return reference;
+  }
+
+  /**
+   * The case's open task at {@code activity}, claimed by the user and submitted with these form variables
+   * (engine REST, JSON of the variables object) as Tasklist does, then the jobs due run.
+   */
+  protected void submitTask(String reference, String activity, String user, String variables) {
+    HttpResponse<String> found = call("GET", "/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&taskDefinitionKey=" + activity, user, null);
+    Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(found.body());
+    if (found.statusCode() != 200 || !id.find()) {
+      throw new AssertionError("no open task " + activity + " for " + user + ": " + found.body());
+    }
+    HttpResponse<String> claimed = call("POST", "/engine-rest/task/" + id.group(1) + "/claim", user,
+        "{\"userId\": \"" + user + "\"}");
+    HttpResponse<String> done = call("POST", "/engine-rest/task/" + id.group(1) + "/submit-form", user,
+        "{\"variables\": " + variables + "}");
+    if (claimed.statusCode() != 204 || done.statusCode() != 204) {
+      throw new AssertionError(activity + ": " + claimed.body() + " " + done.body());
+    }
+    executeDueJobs();
+  }
+
   protected String baseUrl() {
     return "http://localhost:" + port;
   }

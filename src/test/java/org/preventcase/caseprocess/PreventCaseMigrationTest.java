@@ -39,30 +39,27 @@ import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 
 /**
- * The case process changes under running cases. Issue 12: the MAPPA hand-off (Task_HandOverToMappa)
- * no longer closes the case: the MAPPA liaison follows it (Task_LiaiseWithMappa, Channel alongside
- * when MAPPA and the panel agree). The previous version is the one of issue 10 (commit 80276e4); cases
+ * The case process changes under running cases. Issue 12, custody: a person in custody interrupts the
+ * work in hand (SubProcess_PersonInCustody), and a held case's process starts again at
+ * StartEvent_HeldInCustody. The previous version is the one of the transfers (commit 7cfd458); cases
  * waiting at every one of its wait states (the gateway, the panel stage, the wait for consent and
- * support and its review, the MAPPA hand-off, the police's deconfliction of new information) move to
- * the new version by a migration plan, keeping business key, tenant and variables; every move is audited.
+ * support and its review, the MAPPA hand-off and liaison with the panel or support alongside, a transfer
+ * under way each way, the police's deconfliction of new information) move to the new version by a
+ * migration plan, keeping business key, tenant and variables; every move is audited; a moved case can
+ * then be handed to prison and probation.
  */
 class PreventCaseMigrationTest {
 
   static final String MODEL = "processes/case/prevent-case.bpmn";
   static final String[] PREVIOUS = {"processes/gateway/gateway.bpmn", "processes/gateway/information-gathering.bpmn",
-      "processes/gateway/assurance-review.dmn", "forms/referral-deconfliction.form", "forms/referral-screening.form",
-      "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
-      "forms/mappa-hand-off.form", "forms/new-information-deconfliction.form", "forms/information-agencies.form",
-      "forms/information-request.form", "forms/information-overdue.form", "processes/panel/panel-case.bpmn",
-      "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
-      "forms/panel-review.form"};
-  static final String[] CURRENT = {"processes/gateway/gateway.bpmn", "processes/gateway/information-gathering.bpmn",
       "processes/gateway/assurance-review.dmn", "processes/panel/panel-case.bpmn", "processes/panel/panel-recommendation.dmn",
       "forms/referral-deconfliction.form", "forms/referral-screening.form", "forms/preliminary-assessment.form",
       "forms/below-threshold-review.form", "forms/assurance-review.form", "forms/mappa-hand-off.form",
       "forms/new-information-deconfliction.form", "forms/information-agencies.form", "forms/information-request.form",
       "forms/information-overdue.form", "forms/panel-assessment.form", "forms/panel-decision.form",
-      "forms/panel-review.form", "forms/mappa-liaison.form"};
+      "forms/panel-review.form", "forms/mappa-liaison.form", "forms/transfer-pack.form"};
+  static final String[] CURRENT = java.util.stream.Stream.concat(java.util.Arrays.stream(PREVIOUS),
+      java.util.stream.Stream.of("forms/custody-hand-off.form", "forms/custody-release.form")).toArray(String[]::new);
   static final Date DUE = Date.from(Instant.parse("2026-11-30T17:00:00Z"));
   static final Meeting DECEMBER = new Meeting(41, "E06000031", List.of("E06000031"), Meeting.Kind.ROUTINE,
       Instant.parse("2026-12-15T10:00:00Z"), Instant.parse("2026-12-08T10:00:00Z"), 8, Meeting.Status.SCHEDULED);
@@ -91,7 +88,8 @@ class PreventCaseMigrationTest {
     PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), mock(Notifications.class),
         mock(org.preventcase.authority.AuthorityDirectory.class));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
-    Mocks.register("recordMappaHandOff", new org.preventcase.mappa.RecordMappaHandOff(cases, actors));
+    Mocks.register("moveCaseToCustody", new MoveCaseToStage(cases, actors, Stage.CUSTODY));
+    org.preventcase.information.InformationGatheringMocks.register(processEngine, cases, mock(Notifications.class));
     versions = new ModelVersions(processEngine);
     migration = new ModelMigration(processEngine.getRuntimeService(), processEngine.getRepositoryService(), audit);
   }
@@ -114,14 +112,18 @@ class PreventCaseMigrationTest {
     return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 
-  /** Every wait state of the previous version (80276e4), with the new information's deconfliction beside one. */
+  /** Every wait state of the previous version (7cfd458), with the new information's deconfliction beside one. */
   static final List<List<String>> PREVIOUS_WAIT_STATES = List.of(List.of("CallActivity_Gateway"),
       List.of("CallActivity_Panel"), List.of("Task_AwaitConsentAndSupport"),
       List.of("Task_AwaitConsentAndSupport", "Task_ReviewAdoptedCase"), List.of("Task_HandOverToMappa"),
-      List.of("Task_HandOverToMappa", "Task_DeconflictNewInformation"));
+      List.of("Task_HandOverToMappa", "Task_DeconflictNewInformation"), List.of("Task_LiaiseWithMappa"),
+      List.of("Task_LiaiseWithMappa", "CallActivity_PanelAlongsideMappa"),
+      List.of("Task_LiaiseWithMappa", "Task_AwaitSupportAlongsideMappa"),
+      List.of("CallActivity_Panel", "Event_TransferAccepted"), List.of("CallActivity_Panel", "Task_SendTransferPack"),
+      List.of("CallActivity_Panel", "Task_TransferToPmap"));
 
   @Test
-  void casesWaitingAtEveryWaitStateOfThePreviousVersionMoveByPlanAndAMappaCaseThenLiaisesWithMappa() {
+  void casesWaitingAtEveryWaitStateOfThePreviousVersionMoveByPlanAndALiaisingCaseCanThenBeHandedToPrisonAndProbation() {
     ProcessDefinition previous = versions.deployPrevious(MODEL, PREVIOUS);
     Map<String, List<String>> waiting = new java.util.LinkedHashMap<>();
     int number = 200;
@@ -146,13 +148,11 @@ class PreventCaseMigrationTest {
     });
     verify(audit, times(PREVIOUS_WAIT_STATES.size())).record(any());
 
-    String atMappa = waiting.entrySet().stream().filter(entry -> entry.getValue().equals(List.of("Task_HandOverToMappa")))
+    String liaising = waiting.entrySet().stream().filter(entry -> entry.getValue().equals(List.of("Task_LiaiseWithMappa")))
         .findFirst().orElseThrow().getKey();
-    org.camunda.bpm.engine.task.Task handOff = processEngine.getTaskService().createTaskQuery().processInstanceId(atMappa)
-        .singleResult();
-    processEngine.getTaskService().complete(handOff.getId(), Map.of("mappaCategory", "4", "mappaLevel", "2",
-        "mappaAgreesToChannel", "NO"));
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(atMappa)).as("the new version's liaison")
-        .containsExactly("Task_LiaiseWithMappa");
+    processEngine.getRuntimeService().createMessageCorrelation("PersonInCustody")
+        .processInstanceId(liaising).correlate();
+    assertThat(processEngine.getRuntimeService().getActiveActivityIds(liaising)).as("the new version's custody hand-off")
+        .containsExactly("Task_RecordCustodyHandOff");
   }
 }

@@ -68,7 +68,7 @@ import org.preventcase.security.Actors;
     "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
     "forms/mappa-hand-off.form", "forms/mappa-liaison.form", "forms/new-information-deconfliction.form", "processes/panel/panel-case.bpmn",
     "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
-    "forms/panel-review.form"})
+    "forms/panel-review.form", "forms/custody-hand-off.form", "forms/custody-release.form"})
 class PreventCaseProcessTest {
 
   static final Instant OPENED = Instant.parse("2026-11-23T09:00:00Z");
@@ -110,6 +110,9 @@ class PreventCaseProcessTest {
     Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));
+    Mocks.register("moveCaseToCustody", new MoveCaseToStage(cases, actors, Stage.CUSTODY));
+    Mocks.register("moveCaseToScreening", new MoveCaseToStage(cases, actors, Stage.SCREENING));
+    org.preventcase.custody.CustodyMocks.register(cases, actors, notifications);
     Mocks.register("recordMappaHandOff", new RecordMappaHandOff(cases, actors));
     Mocks.register("recordMappaInvolvementEnded", new RecordMappaInvolvementEnded(cases, actors));
     Mocks.register("tellReferrersTheReferralWasHandled", new TellReferrersTheReferralWasHandled(cases, notifications,
@@ -348,6 +351,97 @@ class PreventCaseProcessTest {
     verify(calendar).listAtNextMeeting(any(), eq(REFERENCE));
   }
 
+  void reportInCustody() {
+    processEngine.getRuntimeService().createMessageCorrelation("PersonInCustody").processInstanceBusinessKey(REFERENCE)
+        .tenantId("E06000031").correlate();
+  }
+
+  static Map<String, Object> handOff(String decision) {
+    return withVariables("custodyBasis", "REMANDED", "custodyEstablishment", "HMP Synthetic Vale", "probationInvolvement",
+        "NONE", "desistanceAndDisengagement", "TO_BE_CONSIDERED", "custodyDecision", decision, "custodyHandOffNote",
+        "Synthetic: the prison's Prevent lead has the referral.");
+  }
+
+  @Test
+  void aPersonRemandedInCustodyDuringTheInformationGatheringIsHandedToPrisonAndProbationAndTheCaseCloses() {
+    when(cases.withdrawOpenInformationRequests(any(), eq(REFERENCE), any()))
+        .thenReturn(List.of(org.preventcase.vocabulary.PartnerAgency.EDUCATION));
+    ProcessInstance theCase = waitingAt("Task_AnswerInformationRequest");
+
+    reportInCustody();
+
+    assertThat(activeActivities()).as("the work in hand ended").containsExactly("Task_RecordCustodyHandOff");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.CUSTODY), any(), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.INFORMATION_REQUEST_WITHDRAWN
+        && sent.recipient().equals(new Recipient.GroupMembers("partner-education"))));
+    Task handOffTask = BpmnAwareTests.task("Task_RecordCustodyHandOff", theCase);
+    BpmnAwareTests.assertThat(handOffTask).hasCandidateGroup("prevent-police-officer");
+    processEngine.getTaskService().complete(handOffTask.getId(), handOff("CLOSE"));
+
+    verify(cases).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
+        "Handed to prison and probation services") && entry.body().contains("HMP Synthetic Vale")
+        && entry.body().contains("Synthetic: the prison's Prevent lead")), any());
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ClosedInCustody").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.IN_CUSTODY), any());
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
+        .list()).extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+        .doesNotContain("custodyEstablishment", "custodyHandOffNote", "custodyBasis");
+  }
+
+  /** A MAPPA case whose person is remanded, held until release: the case's process as started again. */
+  ProcessInstance heldInCustody() {
+    ProcessInstance liaising = waitingAt("Task_LiaiseWithMappa");
+    reportInCustody();
+    complete(liaising, "Task_RecordCustodyHandOff", handOff("HOLD"));
+    BpmnAwareTests.assertThat(liaising).hasPassed("EndEvent_CaseHeld").isEnded();
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE)
+        .singleResult();
+  }
+
+  @Test
+  void aCaseHeldInCustodyIsReviewedEveryThreeMonthsUntilReleaseThenScreenedAgain() {
+    ProcessInstance held = heldInCustody();
+
+    BpmnAwareTests.assertThat(held).hasPassed("StartEvent_HeldInCustody").isWaitingAt("Task_AwaitRelease").variables()
+        .containsEntry("caseRef", REFERENCE).containsEntry("concernType", "ISLAMIST")
+        .containsEntry("caseOwnerGroup", "prevent-police-officer").doesNotContainKeys("mappaAgreesToChannel");
+    assertThat(held.getTenantId()).isEqualTo("E06000031");
+    verify(cases, never()).close(any(), any(), any(), any());
+    Task review = BpmnAwareTests.task("Task_AwaitRelease", held);
+    assertThat(review.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-02-23T09:00:00Z")));
+
+    Job due = processEngine.getManagementService().createJobQuery().processInstanceId(held.getId()).timers()
+        .singleResult();
+    ClockUtil.setCurrentTime(due.getDuedate());
+    processEngine.getManagementService().executeJob(due.getId());
+    runJobs();
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.TASK_REMINDER
+        && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))));
+    BpmnAwareTests.assertThat(held).hasPassed("EndEvent_CustodyReviewReminded").isWaitingAt("Task_AwaitRelease");
+
+    complete(held, "Task_AwaitRelease", withVariables("releaseDecision", "STILL_IN_CUSTODY"));
+    assertThat(BpmnAwareTests.task("Task_AwaitRelease", held).getDueDate()).as("reviewed again in 3 months")
+        .isEqualTo(Date.from(Instant.parse("2027-05-23T08:00:00Z")));
+    complete(held, "Task_AwaitRelease", withVariables("releaseDecision", "SCREEN_AGAIN", "custodyReviewNote",
+        "Synthetic: released on bail."));
+
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.SCREENING), any(), any());
+    assertThat(activeActivities()).containsExactlyInAnyOrder("CallActivity_Gateway", "Task_DeconflictReferral");
+    assertThat(processEngine.getRuntimeService().getVariables(held.getId())).doesNotContainKeys("custodyReviewNote");
+  }
+
+  @Test
+  void aCaseHeldInCustodyClosesAtItsReviewWhenPreventHasNoRoleOnRelease() {
+    ProcessInstance held = heldInCustody();
+
+    complete(held, "Task_AwaitRelease", withVariables("releaseDecision", "CLOSE"));
+
+    BpmnAwareTests.assertThat(held).hasPassed("EndEvent_HoldEndedInCustody").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.IN_CUSTODY), any());
+    verify(cases).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
+        "Custody review: Close the case: no Prevent role on release")), any());
+  }
+
   /** A case screened as REFER_TO_PANEL, its information gathered and its preliminary assessment listing it. */
   ProcessInstance referredToThePanel() {
     ProcessInstance theCase = screenedAs(screening("REFER_TO_PANEL"));
@@ -524,6 +618,13 @@ class PreventCaseProcessTest {
         }
       }
       case "Task_HandOverToMappa" -> complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
+      case "Task_AwaitRelease" -> {
+        complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
+        reportInCustody();
+        complete(theCase, "Task_RecordCustodyHandOff", handOff("HOLD"));
+        theCase = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE)
+            .singleResult(); // the case's process started again, held
+      }
       case "Task_LiaiseWithMappa" -> {
         complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
         complete(theCase, "Task_HandOverToMappa", handedToMappa("4", "3", "NO"));
@@ -553,7 +654,8 @@ class PreventCaseProcessTest {
     return List.of("Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
         "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_AnswerInformationRequest",
         "Task_DecideOnOverdueRequest", "Event_NewDueDateReached", "Task_PreliminaryAssessment", "Event_MeetingOpened",
-        "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa");
+        "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa",
+        "Task_AwaitRelease");
   }
 
   @ParameterizedTest

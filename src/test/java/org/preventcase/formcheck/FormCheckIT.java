@@ -95,7 +95,29 @@ public class FormCheckIT extends ApplicationIT {
         Map.of("minutesFinal", true)));
     places.put("panel-extraordinary-meeting", () -> new Place(
         "/engine-rest/process-definition/key/panel-meeting/submit-form", COORDINATOR, extraordinaryMeeting()));
+    places.put("custody-hand-off", () -> new Place(taskForm(claimed(custodyTask(null))), POLICE, custodyHandOff("CLOSE")));
+    places.put("custody-release", () -> new Place(taskForm(claimed(custodyTask(custodyHandOff("HOLD")))), POLICE,
+        Map.of("releaseDecision", "SCREEN_AGAIN")));
     return places;
+  }
+
+  static Map<String, Object> custodyHandOff(String decision) {
+    return Map.of("custodyBasis", "SENTENCED", "custodyEstablishment", "HMP Synthetic Vale", "probationInvolvement",
+        "ALLOCATED", "desistanceAndDisengagement", "REFERRED", "custodyDecision", decision);
+  }
+
+  /** A case at its screening reported in custody: its hand-off, or, recorded with {@code handOff}, its hold's review. */
+  String custodyTask(Map<String, Object> handOff) {
+    String screening = screeningTask();
+    String reference = tasks.createTaskQuery().taskId(screening).singleResult().getName().split(": ")[1];
+    HttpResponse<String> reported = call("POST", "/api/cases/" + reference + "/custody", POLICE, null);
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+    String task = task(reference, "Task_RecordCustodyHandOff").getId();
+    if (handOff == null) {
+      return task;
+    }
+    worked(POLICE, task, handOff);
+    return task(reference, "Task_AwaitRelease").getId();
   }
 
   @Autowired org.preventcase.panel.MeetingRecords meetingRecords;

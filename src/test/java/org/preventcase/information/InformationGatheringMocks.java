@@ -49,6 +49,7 @@ public final class InformationGatheringMocks {
     Mocks.register("recordOverdueDecision", new RecordOverdueDecision(cases, actors, DEADLINES, clock, uk));
     Mocks.register("extendInformationRequest", new ExtendInformationRequest(cases, notices, actors));
     Mocks.register("withdrawInformationRequest", new WithdrawInformationRequest(cases, notices, actors));
+    Mocks.register("withdrawOpenInformationRequests", new WithdrawOpenInformationRequests(cases, notices, actors));
   }
 
   /**

@@ -69,7 +69,14 @@ class FormOptionsMatchEnumerationsTest {
           Map.entry("mappaLevel", org.preventcase.vocabulary.NumberedOption.offered(
               org.preventcase.vocabulary.MappaLevel.values()).toArray(FormOption[]::new)),
           Map.entry("mappaAgreesToChannel", (FormOption[]) org.preventcase.vocabulary.MappaAgreement.values()),
-          Map.entry("goesToMappa", (FormOption[]) org.preventcase.vocabulary.GoesToMappa.values())))
+          Map.entry("goesToMappa", (FormOption[]) org.preventcase.vocabulary.GoesToMappa.values()),
+          // custody (forms custody-hand-off, custody-release; docs/custody.md)
+          Map.entry("custodyBasis", (FormOption[]) org.preventcase.vocabulary.CustodyBasis.values()),
+          Map.entry("probationInvolvement", (FormOption[]) org.preventcase.vocabulary.ProbationInvolvement.values()),
+          Map.entry("desistanceAndDisengagement",
+              (FormOption[]) org.preventcase.vocabulary.DesistanceAndDisengagement.values()),
+          Map.entry("custodyDecision", (FormOption[]) org.preventcase.vocabulary.CustodyDecision.values()),
+          Map.entry("releaseDecision", (FormOption[]) org.preventcase.vocabulary.ReleaseDecision.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test

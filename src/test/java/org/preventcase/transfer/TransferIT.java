@@ -61,18 +61,7 @@ class TransferIT extends ApplicationIT {
 
   /** A new Peterborough case, deconflicted: waiting for its screening. */
   String caseAwaitingScreening() {
-    HttpResponse<String> created = ReferralApiIT.post(baseUrl(), "demo-referrer", "transfer-" + UUID.randomUUID(),
-        ReferralExamples.json(ReferralExamples.valid("Tr" + UUID.randomUUID().toString().substring(0, 8))));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String reference = ReferralApiIT.caseOf(jdbc, created);
-    String deconflict = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
-    assertThat(call("POST", "/engine-rest/task/" + deconflict + "/claim", POLICE, "{\"userId\": \"" + POLICE + "\"}")
-        .statusCode()).isEqualTo(204);
-    HttpResponse<String> done = call("POST", "/engine-rest/task/" + deconflict + "/submit-form", POLICE,
-        "{\"variables\": {\"deconfliction\": {\"value\": \"CLEAR\"}}}");
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    executeDueJobs();
-    return reference;
+    return caseAwaitingScreening("Tr");
   }
 
   HttpResponse<String> requestTransfer(String user, String reference, String body) {
