@@ -314,7 +314,7 @@ class BrowserIT extends ApplicationIT {
     File log = Files.createTempFile("browser-test", ".log").toFile();
     builder.redirectOutput(log);
     Process process = builder.start();
-    boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+    boolean finished = process.waitFor(8, TimeUnit.MINUTES); // a loaded 2-core machine renders the forms slowly
     if (!finished) {
       process.destroyForcibly();
     }
