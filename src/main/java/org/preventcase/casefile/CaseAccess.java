@@ -7,8 +7,8 @@ import org.preventcase.security.Role;
 
 /**
  * Which roles may do what with a case of an authority they work for (docs/roles.md). Referrers see
- * only the neutral status of their own referrals, and intervention providers only the cases
- * allocated to them: both come with later issues and are refused here.
+ * only the neutral status of their own referrals (a later issue); intervention providers record
+ * contacts only on the cases allocated to them (INTERVENTION) and do not read the case record.
  */
 enum CaseAccess {
   /**
@@ -64,6 +64,12 @@ enum CaseAccess {
    * docs/board-report.md, docs/dashboard.md), to its Prevent managers; never the system actor.
    */
   REPORT(EnumSet.of(Role.PREVENT_MANAGER)),
+  /**
+   * Recording a contact on an intervention of the case's support plan (issue 11, docs/support.md): the
+   * intervention providers, each only on the cases whose plan allocates its interventions to them
+   * (CaseService checks the allocation); the case's writers and the system actor as for WRITE.
+   */
+  INTERVENTION(EnumSet.of(Role.INTERVENTION_PROVIDER)),
   PANEL_MEETING(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
       Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
       Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));

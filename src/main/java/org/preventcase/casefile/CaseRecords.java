@@ -333,6 +333,26 @@ class CaseRecords {
         chronology.of(head, referrals, entries), head.closedAt(), head.closureReason(), hold, deletableFrom);
   }
 
+  /** Allocates the case's interventions to an intervention provider (a user id), once. */
+  void allocate(CaseHead head, String providerUserId, String user) {
+    jdbc.sql("""
+            INSERT INTO support_allocation (case_id, authority_code, provider_user_id, allocated_by)
+            VALUES (?, ?, ?, ?) ON CONFLICT (case_id, provider_user_id) DO NOTHING""")
+        .params(head.id(), head.authorityCode(), providerUserId, user).update();
+  }
+
+  boolean allocated(CaseHead head, String providerUserId) {
+    return jdbc.sql("SELECT count(*) FROM support_allocation WHERE case_id = ? AND provider_user_id = ?")
+        .params(head.id(), providerUserId).query(Long.class).single() > 0;
+  }
+
+  /** The date of birth of the case's person, when known. */
+  Optional<LocalDate> dateOfBirth(CaseHead head) {
+    return jdbc.sql("SELECT date_of_birth FROM person WHERE id = ? AND authority_code = ?")
+        .params(head.personId(), head.authorityCode()).query((rs, row) -> rs.getObject(1, LocalDate.class))
+        .list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   private CaseView.Person person(long personId, String authority) {
     List<String> aliases = jdbc.sql("SELECT alias FROM person_alias WHERE person_id = ? AND authority_code = ? ORDER BY id")
         .params(personId, authority).query(String.class).list();

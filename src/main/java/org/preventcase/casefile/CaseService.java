@@ -668,6 +668,44 @@ public class CaseService {
     return entryId;
   }
 
+  /**
+   * Allocates the interventions of the case's support plan to an intervention provider (issue 11): from
+   * then on that provider, and no other, records contacts on the case ({@link #recordContact}).
+   * Audited as an UPDATE of the case.
+   */
+  public void allocateToProvider(Actor actor, String reference, String providerUserId, Purpose purpose) {
+    records.allocate(writable(actor, reference, purpose), providerUserId, actor.userId());
+  }
+
+  /**
+   * Appends a contact on an intervention (or the withdrawal of consent it reports): the provider the
+   * case's interventions are allocated to, or whoever writes the case; anyone else is refused and audited.
+   */
+  public long recordContact(Actor actor, String reference, NewEntry contact, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> {
+      AuditOutcome writer = decide(actor, found, CaseAccess.WRITE);
+      if (writer != AuditOutcome.REFUSED_ROLE || !CaseAccess.INTERVENTION.allows(actor)) {
+        return writer;
+      }
+      return records.allocated(found, actor.userId()) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+    }).orElse(AuditOutcome.NOT_FOUND);
+    audit(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose), outcome);
+    if (outcome != AuditOutcome.GRANTED) {
+      throw new CaseNotFoundException();
+    }
+    return records.insertEntry(head.orElseThrow(), contact, null, actor.userId());
+  }
+
+  /**
+   * The person's age in whole years on {@code day} (the day consent to support is sought, process.md
+   * §2.5), from the date of birth in the case record; empty when none is known. Audited as a VIEW.
+   */
+  public Optional<Integer> ageOn(Actor actor, String reference, java.time.LocalDate day, Purpose purpose) {
+    return records.dateOfBirth(readable(actor, reference, purpose))
+        .map(born -> java.time.Period.between(born, day).getYears());
+  }
+
   /** The case's latest multi-agency assessment (the recommendation table's inputs), audited as a VIEW. */
   public Optional<PanelAssessment> latestPanelAssessment(Actor actor, String reference, Purpose purpose) {
     return panel.latestAssessment(readable(actor, reference, purpose));

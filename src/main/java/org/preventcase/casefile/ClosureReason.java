@@ -30,7 +30,9 @@ public enum ClosureReason implements FormOption {
   /** The person moved to Scotland (or is released to an address there): transferred to PMAP (V181). */
   TRANSFERRED_TO_SCOTLAND("Transferred to Scotland (PMAP)"),
   /** The person is in custody, handed to prison and probation services, which support them (docs/custody.md; V220). */
-  IN_CUSTODY("In custody: handed to prison and probation services");
+  IN_CUSTODY("In custody: handed to prison and probation services"),
+  /** Exited Channel, and the post-exit reviews found no concern (process.md §2.7; issue 11, V230). */
+  EXITED_AFTER_REVIEWS("Exited Channel: the post-exit reviews found no concern");
 
   private final String label;
 

@@ -49,6 +49,17 @@ class CaseProcessBeans {
     return new MoveCaseToStage(cases, actors, Stage.CONSENT);
   }
 
+  /** Consent given: the case moves to SUPPORT, unless its support runs alongside MAPPA (it stays in MAPPA). */
+  @Bean
+  MoveCaseToSupport moveCaseToSupport(CaseService cases, Actors actors) {
+    return new MoveCaseToSupport(new MoveCaseToStage(cases, actors, Stage.SUPPORT));
+  }
+
+  @Bean
+  MoveCaseToStage moveCaseToPostExitReview(CaseService cases, Actors actors) {
+    return new MoveCaseToStage(cases, actors, Stage.POST_EXIT_REVIEW);
+  }
+
   @Bean
   MoveCaseToStage moveCaseToMappa(CaseService cases, Actors actors) {
     return new MoveCaseToStage(cases, actors, Stage.MAPPA);

@@ -19,6 +19,8 @@ public enum MessageType {
   REFERRAL_TO_MAPPA,
   CASE_TRANSFER,
   POST_EXIT_REVIEW_DUE,
+  /** No contact recorded on an intervention for prevent.support.contact-lapse: to the coordinators and chairs. */
+  CONTACT_LAPSED,
   /** A partner agency is asked for information (again when its due date moves): no link to the case page. */
   INFORMATION_REQUEST,
   INFORMATION_REQUEST_REMINDER,

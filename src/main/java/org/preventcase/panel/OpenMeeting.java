@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * the meeting opens, and each listed case is told, correlated by its reference and its own tenant: a
  * case to decide gets PanelMeetingOpened with the meeting's id and whether the meeting is quorate for
  * it (s37(3): its local authority represented, and the police force where the person lives, the force
- * area of the case's authority); an adopted case under review gets PanelReviewDue with the meeting's id.
+ * area of the case's authority); an adopted case under review gets PanelReviewDue with the same two,
+ * local to its review (an inquorate meeting defers the review as it defers a decision).
  */
 @Component("openMeeting")
 public class OpenMeeting implements JavaDelegate {
@@ -42,9 +43,11 @@ public class OpenMeeting implements JavaDelegate {
       boolean review = ListingPurpose.REVIEW.name().equals(listed.purpose());
       var message = runtime.createMessageCorrelation(review ? Panel.REVIEW_DUE : Panel.MEETING_OPENED)
           .processInstanceBusinessKey(listed.reference()).tenantId(listed.authorityCode());
-      message.setVariable(Panel.MEETING_ID, meetingId);
-      if (!review) {
-        message.setVariable(Panel.QUORATE, quorate(listed.authorityCode(), authorities, forces));
+      boolean quorate = quorate(listed.authorityCode(), authorities, forces);
+      if (review) {
+        message.setVariableLocal(Panel.MEETING_ID, meetingId).setVariableLocal(Panel.QUORATE, quorate);
+      } else {
+        message.setVariable(Panel.MEETING_ID, meetingId).setVariable(Panel.QUORATE, quorate);
       }
       if (message.correlateAllWithResult().isEmpty()) {
         LOG.warn("Panel meeting {}: case {} was not waiting for it", meetingId, listed.reference());

@@ -1,12 +1,11 @@
 package org.preventcase.panel;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.engine.DeployedDecision;
 import org.preventcase.casefile.PanelAssessment;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.PanelDecision;
@@ -36,16 +35,7 @@ public class RecommendPanelDecision implements JavaDelegate {
     PanelAssessment assessment = cases.latestPanelAssessment(actors.acting(execution), reference,
         new Purpose(Purpose.Code.PROCESS, "panel recommendation")).orElseThrow(() ->
         new IllegalStateException("The case has no multi-agency assessment to recommend from"));
-    ProcessEngineServices engine = execution.getProcessEngineServices();
-    String deployment = engine.getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId())
-        .getDeploymentId();
-    DecisionDefinition table = engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment)
-        .decisionDefinitionKey(Panel.RECOMMENDATION_DECISION).singleResult();
-    if (table == null) {
-      throw new IllegalStateException("The recommendation table was not deployed with the panel's process");
-    }
-    String recommended = engine.getDecisionService().evaluateDecisionById(table.getId()).variables(inputs(assessment))
-        .evaluate().getSingleResult().getSingleEntry();
+    String recommended = DeployedDecision.singleEntry(execution, Panel.RECOMMENDATION_DECISION, inputs(assessment));
     PanelDecision recommendation = PanelDecision.valueOf(recommended);
     execution.setVariable(Panel.RECOMMENDATION, recommendation.name());
     execution.setVariable(Panel.RECOMMENDATION_LABEL, recommendation.label());

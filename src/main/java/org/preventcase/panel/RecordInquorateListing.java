@@ -28,12 +28,16 @@ public class RecordInquorateListing implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    record(cases, actors, execution, "Not decided: the panel meeting of " + execution.getVariable(Panel.MEETING_DATE_LABEL)
+        + " was inquorate for the case (s37(3)); listed at the next meeting");
+  }
+
+  /** The listing at the execution's meeting recorded as inquorate, and an entry saying so in these words. */
+  static void record(CaseService cases, Actors actors, DelegateExecution execution, String summary) {
     long meetingId = Panel.meetingId(execution);
     String reference = Panel.caseReference(execution);
     Purpose purpose = new Purpose(Purpose.Code.PROCESS, "panel meeting " + meetingId + " inquorate");
     cases.recordPanelOutcome(actors.acting(execution), reference, meetingId, PanelOutcome.inquorate(), purpose);
-    cases.addEntry(actors.acting(execution), reference, new NewEntry(EntryKind.DECISION,
-        "Not decided: the panel meeting of " + execution.getVariable(Panel.MEETING_DATE_LABEL)
-            + " was inquorate for the case (s37(3)); listed at the next meeting", null), purpose);
+    cases.addEntry(actors.acting(execution), reference, new NewEntry(EntryKind.DECISION, summary, null), purpose);
   }
 }

@@ -10,13 +10,14 @@ import org.preventcase.casefile.PanelOutcome;
 import org.preventcase.information.Submitted;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.ReviewDecision;
+import org.preventcase.vocabulary.SupportVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * `${recordPanelReview}`, the complete listener of the case process's Task_ReviewAdoptedCase: the
+ * `${recordPanelReview}`, the complete listener of the support stage's Task_ReviewAdoptedCase: the
  * panel's review of an adopted case at a meeting (CONTINUE, REVISE_PLAN, WITHDRAW_SUPPORT, EXIT) is a
- * REVIEW entry by the chair with its rationale, and the listing's outcome; the support stage (issue 11)
- * acts on it.
+ * REVIEW entry by the chair with its rationale, and the listing's outcome; reviewOutcome (the code)
+ * is what the support stage acts on.
  */
 @Component("recordPanelReview")
 public class RecordPanelReview implements TaskListener {
@@ -45,5 +46,6 @@ public class RecordPanelReview implements TaskListener {
     cases.recordPanelOutcome(actors.acting(execution), reference, meetingId,
         new PanelOutcome(decision.name(), null, null, null), purpose);
     Submitted.remove(execution, DECISION, RATIONALE);
+    execution.setVariable(SupportVariables.REVIEW_OUTCOME, decision.name());
   }
 }

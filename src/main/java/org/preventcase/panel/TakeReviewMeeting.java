@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * `${takeReviewMeeting}`, a create listener of the case process's Task_ReviewAdoptedCase: the meeting
+ * `${takeReviewMeeting}`, a create listener of the support stage's Task_ReviewAdoptedCase: the meeting
  * the review belongs to (PanelReviewDue's panelMeetingId) moves from the case's process onto the task,
  * so the reviews of two meetings never mix.
  */

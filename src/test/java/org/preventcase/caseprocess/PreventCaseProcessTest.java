@@ -68,7 +68,10 @@ import org.preventcase.security.Actors;
     "forms/preliminary-assessment.form", "forms/below-threshold-review.form", "forms/assurance-review.form",
     "forms/mappa-hand-off.form", "forms/mappa-liaison.form", "forms/new-information-deconfliction.form", "processes/panel/panel-case.bpmn",
     "processes/panel/panel-recommendation.dmn", "forms/panel-assessment.form", "forms/panel-decision.form",
-    "forms/panel-review.form", "forms/custody-hand-off.form", "forms/custody-release.form"})
+    "forms/panel-review.form", "forms/custody-hand-off.form", "forms/custody-release.form",
+    "processes/support/support.bpmn", "processes/support/consent-required.dmn", "forms/support-plan.form",
+    "forms/consent.form", "forms/consent-consultation.form", "forms/consent-reassessment.form",
+    "forms/intervention-contact.form", "processes/aftercare/aftercare.bpmn", "forms/post-exit-review.form"})
 class PreventCaseProcessTest {
 
   static final Instant OPENED = Instant.parse("2026-11-23T09:00:00Z");
@@ -76,7 +79,8 @@ class PreventCaseProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY, "information-gathering", Panel.CASE_PROCESS).build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Gateway.PROCESS_KEY, "information-gathering", Panel.CASE_PROCESS, "support", "aftercare")
+      .build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
@@ -107,6 +111,10 @@ class PreventCaseProcessTest {
             org.preventcase.vocabulary.Susceptibility.SUSCEPTIBLE, org.preventcase.vocabulary.CtRiskOwner.NONE, false,
             false, true)));
     Mocks.register("moveCaseToConsent", new MoveCaseToStage(cases, actors, Stage.CONSENT));
+    Mocks.register("moveCaseToPostExitReview", new MoveCaseToStage(cases, actors, Stage.POST_EXIT_REVIEW));
+    org.preventcase.support.SupportMocks.register(cases, actors, notifications,
+        mock(org.preventcase.statistics.ReferralStatistics.class));
+    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenReturn(java.util.Optional.of(34));
     Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));
@@ -267,16 +275,32 @@ class PreventCaseProcessTest {
     verify(calendar).listAtNextMeeting(any(), eq(REFERENCE));
     panelDecides("ADOPT");
 
-    assertThat(activeActivities()).containsExactlyInAnyOrder("Task_LiaiseWithMappa", "Task_AwaitSupportAlongsideMappa");
+    assertThat(activeActivities()).containsExactlyInAnyOrder("Task_LiaiseWithMappa", "CallActivity_SupportAlongsideMappa",
+        "Task_PrepareSupportPlan");
+    supported();
     verify(cases, never()).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
+    verify(cases, never()).changeStage(any(), eq(REFERENCE), eq(Stage.SUPPORT), any(), any());
     complete(theCase, "Task_LiaiseWithMappa", withVariables("mappaInvolvementEnded", true));
-    BpmnAwareTests.assertThat(theCase).as("Channel support still runs").isWaitingAt("Task_AwaitSupportAlongsideMappa");
+    assertThat(activeActivities()).as("Channel support still runs").contains("CallActivity_SupportAlongsideMappa");
     verify(cases, never()).close(any(), any(), any(), any());
 
-    processEngine.getRuntimeService().createMessageCorrelation(Messages.SUPPORT_STAGE_ENDED)
-        .processInstanceBusinessKey(REFERENCE).setVariable("panelDecision", "NOT_ADOPT_NFA").correlate();
-    BpmnAwareTests.assertThat(theCase).hasPassed("Task_AwaitSupportAlongsideMappa", "EndEvent_HandedToMappa").isEnded();
+    reviewed(48, "EXIT");
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_SupportAlongsideMappa", "EndEvent_HandedToMappa")
+        .hasNotPassed("CallActivity_Aftercare").isEnded();
     verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.MAPPA), any());
+  }
+
+  @Test
+  void supportAlongsideMappaThatEndsWithoutSupportListsTheCaseAtThePanelAgainOnItsReassessmentDate() {
+    ProcessInstance theCase = screenedAs(screening("MAPPA"));
+    complete(theCase, "Task_HandOverToMappa", handedToMappa("2", "3", "YES"));
+    panelDecides("ADOPT");
+    completeAndRun("Task_PrepareSupportPlan", supportPlan());
+    completeAndRun("Task_RecordConsent", withVariables("consentRecord", "Synthetic.", "consentOutcome", "REFUSED"));
+    reassessmentFallsDue();
+
+    assertThat(activeActivities()).contains("Task_LiaiseWithMappa", "CallActivity_PanelAlongsideMappa");
+    verify(calendar, org.mockito.Mockito.times(2)).listAtNextMeeting(any(), eq(REFERENCE));
   }
 
   @Test
@@ -547,33 +571,121 @@ class PreventCaseProcessTest {
     assertThat(activeActivities()).contains("Event_MeetingOpened");
   }
 
+  static Map<String, Object> supportPlan() {
+    return new HashMap<>(Map.of("consentApproach", "Synthetic.", "supportNature", "Synthetic.", "supportProviders",
+        "Synthetic.", "supportDelivery", "Synthetic.", "interventionTypes", List.of("IDEOLOGICAL_MENTORING"),
+        "interventionDetails", "Synthetic.", "interventionProvider", "demo-provider"));
+  }
+
+  /** The adopted case's plan and the person's own consent: support runs. */
+  void supported() {
+    completeAndRun("Task_PrepareSupportPlan", supportPlan());
+    completeAndRun("Task_RecordConsent", withVariables("consentRecord", "Synthetic.", "consentOutcome", "GIVEN",
+        "consentGivenBy", "SELF"));
+    assertThat(activeActivities()).contains("Task_RecordContact");
+  }
+
+  /** The panel reviews the adopted case at a quorate meeting, with this decision. */
+  void reviewed(long meeting, String decision) {
+    processEngine.getRuntimeService().createMessageCorrelation(Panel.REVIEW_DUE).processInstanceBusinessKey(REFERENCE)
+        .tenantId("E06000031").setVariableLocal(Panel.MEETING_ID, meeting).setVariableLocal(Panel.QUORATE, true)
+        .correlateAllWithResult();
+    completeAndRun("Task_ReviewAdoptedCase", withVariables("reviewDecision", decision, "reviewRationale", "Synthetic."));
+  }
+
+  void reassessmentFallsDue() {
+    completeAndRun("Task_SetReassessment", withVariables("reassessmentDateDay", 1, "reassessmentDateMonth", 3,
+        "reassessmentDateYear", 2027, "otherRoutesConsidered", "Synthetic."));
+    Job timer = processEngine.getManagementService().createJobQuery().timers().singleResult();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    processEngine.getManagementService().executeJob(timer.getId());
+    runJobs();
+  }
+
+  void postExitReviewFallsDue(String outcome) {
+    Job timer = processEngine.getManagementService().createJobQuery().timers().singleResult();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    processEngine.getManagementService().executeJob(timer.getId());
+    completeAndRun("Task_ReviewAfterExit", withVariables("postExitReviewOutcome", outcome, "postExitReviewRationale",
+        "Synthetic."));
+  }
+
   @Test
-  void anAdoptedCaseWaitsForConsentAndSupportAndIsReviewedAtEveryMeeting() {
+  void anAdoptedCaseHasConsentAndSupportThenExitsAndClosesAfterBothPostExitReviews() {
     ProcessInstance theCase = referredToThePanel();
     panelDecides("ADOPT");
 
-    BpmnAwareTests.assertThat(theCase).isWaitingAt("Task_AwaitConsentAndSupport").variables()
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Support").variables()
         .containsEntry("panelDecision", "ADOPT");
     verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.CONSENT), any(), any());
-    for (long meeting : List.of(42L, 43L)) {
-      processEngine.getRuntimeService().createMessageCorrelation(Panel.REVIEW_DUE).processInstanceBusinessKey(REFERENCE)
-          .tenantId("E06000031").setVariable(Panel.MEETING_ID, meeting).correlate();
-      Task review = BpmnAwareTests.task("Task_ReviewAdoptedCase", theCase);
-      BpmnAwareTests.assertThat(review).hasCandidateGroup("prevent-panel-chair");
-      processEngine.getTaskService().complete(review.getId(), withVariables("reviewDecision", "CONTINUE",
-          "reviewRationale", "Synthetic: engaging well."));
-      verify(cases).recordPanelOutcome(any(), eq(REFERENCE), eq(meeting), eq(new org.preventcase.casefile.PanelOutcome(
-          "CONTINUE", null, null, null)), any());
-    }
-    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_ReviewRecorded").isWaitingAt("Task_AwaitConsentAndSupport");
-    assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).doesNotContainKeys(Panel.MEETING_ID,
-        "reviewDecision", "reviewRationale");
-    verify(cases, org.mockito.Mockito.times(2)).addReview(any(), eq(REFERENCE), argThat(entry -> entry.summary().equals(
-        "Channel panel review: Continue the support")), any());
+    ProcessInstance support = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(theCase.getId()).singleResult();
+    assertThat(support.getBusinessKey()).isEqualTo(REFERENCE);
+    assertThat(support.getTenantId()).isEqualTo("E06000031");
+    supported();
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.SUPPORT), any(), any());
+    reviewed(42, "CONTINUE");
+    reviewed(43, "EXIT");
 
-    processEngine.getRuntimeService().createMessageCorrelation(Messages.SUPPORT_STAGE_ENDED)
-        .processInstanceBusinessKey(REFERENCE).setVariable("panelDecision", "NOT_ADOPT_NFA").correlate();
-    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_PanelNoFurtherAction").isEnded();
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Support").isWaitingAt("CallActivity_Aftercare");
+    verify(cases).changeStage(any(), eq(REFERENCE), eq(Stage.POST_EXIT_REVIEW), any(), any());
+    assertThat(processEngine.getRuntimeService().getVariables(theCase.getId())).as("the case's variables after exit")
+        .containsOnlyKeys("caseRef", "concernType", "urgency", "referrerSector", "ageBand", "concernTypeLabel",
+            "urgencyLabel", "taskPriority", "caseOwnerGroup", "gatewayOutcome", "panelDecision", "supportOutcome");
+    postExitReviewFallsDue("NO_CONCERN");
+    verify(cases, never()).close(any(), any(), any(), any());
+    postExitReviewFallsDue("NO_CONCERN");
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Aftercare", "EndEvent_ClosedAfterPostExitReviews")
+        .isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.EXITED_AFTER_REVIEWS), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED));
+  }
+
+  @Test
+  void anAdoptedCaseWithoutConsentGoesBackToThePanelOnTheReassessmentDateItSet() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("ADOPT");
+    completeAndRun("Task_PrepareSupportPlan", supportPlan());
+    completeAndRun("Task_RecordConsent", withVariables("consentRecord", "Synthetic.", "consentOutcome", "REFUSED"));
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Support");
+    reassessmentFallsDue();
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Support").isWaitingAt("CallActivity_Panel");
+    verify(cases, org.mockito.Mockito.times(2)).changeStage(any(), eq(REFERENCE), eq(Stage.PANEL), any(), any());
+    verify(calendar, org.mockito.Mockito.times(2)).listAtNextMeeting(any(), eq(REFERENCE));
+  }
+
+  @Test
+  void aRenewedConcernAfterTheExitReopensTheCaseAtThePanelAndItsReviewsStartAgainAfterTheNextExit() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("ADOPT");
+    supported();
+    reviewed(42, "EXIT");
+    postExitReviewFallsDue("RENEWED_CONCERN");
+
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Panel");
+    verify(cases, never()).close(any(), any(), any(), any());
+    panelDecides("ADOPT");
+    supported();
+    reviewed(44, "EXIT");
+    BpmnAwareTests.assertThat(theCase).isWaitingAt("CallActivity_Aftercare");
+    assertThat(processEngine.getManagementService().createJobQuery().timers().singleResult().getDuedate())
+        .as("the reviews count from the second exit").isAfter(Date.from(OPENED.plus(java.time.Duration.ofDays(300))));
+  }
+
+  @Test
+  void aNewReferralInThePostExitReviewWindowIsDeconflictedByThePoliceAndReopensTheCase() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("ADOPT");
+    supported();
+    reviewed(42, "EXIT");
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.REFERRAL_DURING_POST_EXIT_REVIEW)
+        .processInstanceBusinessKey(REFERENCE).setVariablesLocal(withVariables("newReferralId", 12L,
+            "newReferralUrgency", "ROUTINE", "taskPriority", 50)).correlateAllWithResult();
+    completeAndRun("Task_DeconflictReferralDuringReview", withVariables("newInformationDeconflicted", true));
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Aftercare").isWaitingAt("CallActivity_Panel");
   }
 
   /** Drives a new case to one wait state of the gateway or after it. */
@@ -600,7 +712,7 @@ class PreventCaseProcessTest {
         complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
         gatherInformation(theCase);
       }
-      case "Event_MeetingOpened", "Task_DecideCase", "Task_AwaitConsentAndSupport" -> {
+      case "Event_MeetingOpened", "Task_DecideCase", "CallActivity_Support", "CallActivity_Aftercare" -> {
         complete(theCase, "Task_ScreenReferral", screening("REFER_TO_PANEL"));
         gatherInformation(theCase);
         complete(theCase, "Task_PreliminaryAssessment", withVariables("preliminaryDecision", "LIST_FOR_PANEL",
@@ -613,8 +725,12 @@ class PreventCaseProcessTest {
           completeAndRun("Task_AssessCase", new HashMap<>(Map.of("assessmentFramework", "PAF", "engagementRating", "LOW",
               "intentRating", "LOW", "capabilityRating", "LOW", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner", "NONE",
               "contributionEducation", "Synthetic.", "assessmentSummary", "Synthetic.")));
-        } else if (waitState.equals("Task_AwaitConsentAndSupport")) {
+        } else if (!waitState.equals("Event_MeetingOpened")) {
           panelDecides("ADOPT");
+          if (waitState.equals("CallActivity_Aftercare")) {
+            supported();
+            reviewed(42, "EXIT");
+          }
         }
       }
       case "Task_HandOverToMappa" -> complete(theCase, "Task_ScreenReferral", screening("MAPPA"));
@@ -654,8 +770,8 @@ class PreventCaseProcessTest {
     return List.of("Task_DeconflictReferral", "Task_ScreenReferral", "Task_AssuranceReview", "Event_LocalReviewDue",
         "Task_ReviewBelowThreshold", "Task_SelectPartnerAgencies", "Task_AnswerInformationRequest",
         "Task_DecideOnOverdueRequest", "Event_NewDueDateReached", "Task_PreliminaryAssessment", "Event_MeetingOpened",
-        "Task_DecideCase", "Task_AwaitConsentAndSupport", "Task_HandOverToMappa", "Task_LiaiseWithMappa",
-        "Task_AwaitRelease");
+        "Task_DecideCase", "CallActivity_Support", "CallActivity_Aftercare", "Task_HandOverToMappa",
+        "Task_LiaiseWithMappa", "Task_AwaitRelease");
   }
 
   @ParameterizedTest

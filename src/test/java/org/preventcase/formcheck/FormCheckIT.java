@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,6 +94,18 @@ public class FormCheckIT extends ApplicationIT {
             "policeForcesRepresented", List.of("E23000023"))));
     places.put("panel-minutes", () -> new Place(taskForm(claimed(meetingTask("Task_ConfirmMinutes"), CHAIR)), CHAIR,
         Map.of("minutesFinal", true)));
+    places.put("support-plan", () -> new Place(taskForm(claimed(supportTask("Task_PrepareSupportPlan"), COORDINATOR)),
+        COORDINATOR, supportPlan()));
+    places.put("consent", () -> new Place(taskForm(claimed(supportTask("Task_RecordConsent"), COORDINATOR)),
+        COORDINATOR, parentalConsent("GIVEN", "YES")));
+    places.put("consent-consultation", () -> new Place(taskForm(claimed(supportTask("Task_ConsultOnConsent"),
+        COORDINATOR)), COORDINATOR, Map.of("consultationAdvice", RATIONALE, "consultationOutcome", "NO_SUPPORT")));
+    places.put("consent-reassessment", () -> new Place(taskForm(claimed(supportTask("Task_SetReassessment"), CHAIR)),
+        CHAIR, reassessment(LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusMonths(3))));
+    places.put("intervention-contact", () -> new Place(taskForm(claimed(supportTask("Task_RecordContact"), PROVIDER)),
+        PROVIDER, Map.of("contactOutcome", "CONTACT_MADE", "contactNote", RATIONALE)));
+    places.put("post-exit-review", () -> new Place(taskForm(claimed(supportTask("Task_ReviewAfterExit"), COORDINATOR)),
+        COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN", "postExitReviewRationale", RATIONALE)));
     places.put("panel-extraordinary-meeting", () -> new Place(
         "/engine-rest/process-definition/key/panel-meeting/submit-form", COORDINATOR, extraordinaryMeeting()));
     places.put("custody-hand-off", () -> new Place(taskForm(claimed(custodyTask(null))), POLICE, custodyHandOff("CLOSE")));
@@ -198,15 +211,82 @@ public class FormCheckIT extends ApplicationIT {
     }
     worked(CHAIR, task(reference, "Task_DecideCase").getId(), Map.of("panelDecision", "ADOPT", "decisionMethod",
         "UNANIMOUS", "decisionRationale", RATIONALE));
-    // a meeting of its own for the review, already past, so that no case is listed at it
+    reviewDue(reference, reviewMeeting(reference));
+    return task(reference, activity).getId();
+  }
+
+  /** A meeting of its own for the case's review, already past, so that no other case is listed at it. */
+  long reviewMeeting(String reference) {
     java.time.Instant held = clock.instant().minus(java.time.Duration.ofDays(1));
     long review = meetingRecords.insert("E06000031", List.of("E06000031"), org.preventcase.panel.Meeting.Kind.ROUTINE,
         held, held, 8, "form-check").id();
     caseService.listAtPanelMeeting(org.preventcase.security.Actor.system("E06000031"), reference, review,
         org.preventcase.casefile.ListingPurpose.REVIEW, new org.preventcase.audit.Purpose(
             org.preventcase.audit.Purpose.Code.PROCESS, "form check"));
+    return review;
+  }
+
+  /** The adopted case's support stage told that a quorate meeting reviews it. */
+  void reviewDue(String reference, long meeting) {
     runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
-        .setVariable("panelMeetingId", review).correlateAll();
+        .setVariableLocal("panelMeetingId", meeting).setVariableLocal("panelMeetingQuorate", true).correlateAll();
+  }
+
+  static final String PROVIDER = "demo-provider";
+
+  static Map<String, Object> supportPlan() {
+    return Map.of("consentApproach", RATIONALE, "supportNature", RATIONALE, "supportProviders", RATIONALE,
+        "supportDelivery", RATIONALE, "interventionTypes", List.of("IDEOLOGICAL_MENTORING"), "interventionDetails",
+        RATIONALE, "interventionProvider", PROVIDER);
+  }
+
+  /** The referral's person is 14 (ReferralExamples): a parent's or guardian's consent, beside the young person's agreement. */
+  static Map<String, Object> parentalConsent(String outcome, String youngPersonAgrees) {
+    Map<String, Object> consent = new HashMap<>(Map.of("consentRecord", RATIONALE, "consentOutcome", outcome,
+        "youngPersonAgrees", youngPersonAgrees));
+    if (outcome.equals("GIVEN")) {
+      consent.put("consentGivenBy", "PARENT_OR_GUARDIAN");
+    }
+    return consent;
+  }
+
+  static Map<String, Object> reassessment(LocalDate on) {
+    return Map.of("reassessmentDateDay", on.getDayOfMonth(), "reassessmentDateMonth", on.getMonthValue(),
+        "reassessmentDateYear", on.getYear(), "otherRoutesConsidered", RATIONALE);
+  }
+
+  /**
+   * A task of an adopted case's support stage or after-care: the plan, consent, the consultation (the
+   * young person agrees, the parent refuses), the re-assessment (the parent refuses), a contact, or the
+   * post-exit review (after an exit, six months on).
+   */
+  String supportTask(String activity) {
+    String decide = panelTask("Task_DecideCase");
+    String reference = tasks.createTaskQuery().taskId(decide).singleResult().getName().split(": ")[1];
+    worked(CHAIR, decide, Map.of("panelDecision", "ADOPT", "decisionMethod", "UNANIMOUS", "decisionRationale", RATIONALE));
+    if (!activity.equals("Task_PrepareSupportPlan")) {
+      worked(COORDINATOR, task(reference, "Task_PrepareSupportPlan").getId(), supportPlan());
+    }
+    if (activity.equals("Task_PrepareSupportPlan") || activity.equals("Task_RecordConsent")) {
+      return task(reference, activity).getId();
+    }
+    worked(COORDINATOR, task(reference, "Task_RecordConsent").getId(), switch (activity) {
+      case "Task_ConsultOnConsent" -> parentalConsent("REFUSED", "YES");
+      case "Task_SetReassessment" -> parentalConsent("REFUSED", "NO");
+      default -> parentalConsent("GIVEN", "YES");
+    });
+    if (activity.equals("Task_ReviewAfterExit")) {
+      reviewDue(reference, reviewMeeting(reference));
+      worked(CHAIR, task(reference, "Task_ReviewAdoptedCase").getId(), Map.of("reviewDecision", "EXIT",
+          "reviewRationale", RATIONALE));
+      java.time.Instant now = clock.instant();
+      try {
+        clock.advance(java.time.Duration.ofDays(200));
+        executeDueJobs();
+      } finally {
+        clock.set(now);
+      }
+    }
     return task(reference, activity).getId();
   }
 
@@ -347,7 +427,9 @@ public class FormCheckIT extends ApplicationIT {
         "information-overdue", valid -> Map.of("overdueDecision", "WAIT_LONGER", "newDueDateDay", 31,
             "newDueDateMonth", 2, "newDueDateYear", 2027),
         "panel-extraordinary-meeting", valid -> with(valid, Map.of("meetingDateDay", 31, "meetingDateMonth", 2,
-            "meetingDateYear", 2027)));
+            "meetingDateYear", 2027)),
+        "consent-reassessment", valid -> with(valid, Map.of("reassessmentDateDay", 31, "reassessmentDateMonth", 2,
+            "reassessmentDateYear", 2030)));
   }
 
   static Map<String, Object> with(Map<String, Object> values, Map<String, Object> changed) {

@@ -76,7 +76,17 @@ class FormOptionsMatchEnumerationsTest {
           Map.entry("desistanceAndDisengagement",
               (FormOption[]) org.preventcase.vocabulary.DesistanceAndDisengagement.values()),
           Map.entry("custodyDecision", (FormOption[]) org.preventcase.vocabulary.CustodyDecision.values()),
-          Map.entry("releaseDecision", (FormOption[]) org.preventcase.vocabulary.ReleaseDecision.values())))
+          Map.entry("releaseDecision", (FormOption[]) org.preventcase.vocabulary.ReleaseDecision.values()),
+          // consent, support and after-care (forms support-plan, consent, consent-consultation, intervention-contact,
+          // post-exit-review; docs/support.md)
+          Map.entry("interventionTypes", (FormOption[]) org.preventcase.vocabulary.InterventionType.values()),
+          Map.entry("consentOutcome", (FormOption[]) org.preventcase.vocabulary.ConsentAnswer.values()),
+          Map.entry("consentGivenBy", (FormOption[]) org.preventcase.vocabulary.ConsentGiver.values()),
+          Map.entry("capacityFinding", (FormOption[]) org.preventcase.vocabulary.CapacityFinding.values()),
+          Map.entry("youngPersonAgrees", (FormOption[]) Answer.values()),
+          Map.entry("consultationOutcome", (FormOption[]) org.preventcase.vocabulary.ConsultationOutcome.values()),
+          Map.entry("contactOutcome", (FormOption[]) org.preventcase.vocabulary.ContactOutcome.values()),
+          Map.entry("postExitReviewOutcome", (FormOption[]) org.preventcase.vocabulary.PostExitReviewOutcome.values())))
       .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   @Test

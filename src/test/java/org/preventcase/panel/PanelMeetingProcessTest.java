@@ -51,7 +51,9 @@ import org.preventcase.security.Actors;
  * minutes final; and an extraordinary meeting called for an urgent case.
  */
 @Deployment(resources = {"processes/panel/panel-meeting.bpmn", "processes/panel/panel-case.bpmn",
-    "processes/panel/panel-recommendation.dmn", "processes/case/prevent-case.bpmn", "forms/panel-agenda.form",
+    "processes/panel/panel-recommendation.dmn", "processes/support/support.bpmn", "processes/support/consent-required.dmn",
+    "forms/support-plan.form", "forms/consent.form", "forms/consent-consultation.form", "forms/consent-reassessment.form",
+    "forms/intervention-contact.form", "forms/panel-agenda.form",
     "forms/panel-attendance.form", "forms/panel-minutes.form", "forms/panel-extraordinary-meeting.form",
     "forms/panel-assessment.form", "forms/panel-decision.form", "forms/panel-review.form", "forms/mappa-hand-off.form",
     "forms/new-information-deconfliction.form"})
@@ -70,7 +72,7 @@ class PanelMeetingProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Panel.CASE_PROCESS, "prevent-case").build();
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(Panel.CASE_PROCESS, "support").build();
 
   ProcessEngine processEngine;
   final CaseService cases = mock(CaseService.class);
@@ -231,7 +233,8 @@ class PanelMeetingProcessTest {
     BpmnAwareTests.assertThat(here).as("Cambridgeshire police attend").isWaitingAt("Task_AssessCase");
     BpmnAwareTests.assertThat(luton).as("no Bedfordshire police: inquorate for the Luton case")
         .hasPassed("Task_RecordInquorate").isWaitingAt("Event_MeetingOpened");
-    BpmnAwareTests.assertThat(adopted).isWaitingAt("Task_AwaitConsentAndSupport", "Task_ReviewAdoptedCase");
+    BpmnAwareTests.assertThat(adopted).as("quorate for the adopted case: its review")
+        .isWaitingAt("Task_PrepareSupportPlan", "Task_ReviewAdoptedCase");
     assertThat(luton.getTenantId()).isEqualTo(LUTON);
     BpmnAwareTests.assertThat(meeting).isWaitingAt("Task_ConfirmMinutes");
     BpmnAwareTests.assertThat(task(meeting)).hasCandidateGroup("prevent-panel-chair");
@@ -279,9 +282,8 @@ class PanelMeetingProcessTest {
   }
 
   ProcessInstance adoptedCaseWaiting() {
-    ProcessInstance theCase = processEngine.getRuntimeService().createProcessInstanceByKey("prevent-case")
-        .businessKey(ADOPTED).setVariables(withVariables("caseRef", ADOPTED, "taskPriority", 50, "panelDecision", "ADOPT"))
-        .startBeforeActivity("Task_AwaitConsentAndSupport").execute(true, true);
-    return theCase;
+    return processEngine.getRuntimeService().createProcessInstanceByKey("support").businessKey(ADOPTED)
+        .setVariables(withVariables("caseRef", ADOPTED, "taskPriority", 50))
+        .startBeforeActivity("Task_PrepareSupportPlan").execute(true, true);
   }
 }

@@ -29,13 +29,18 @@ public final class PanelMocks {
 
   /** prevent.panel from src/main/resources/application.yaml, its defaults resolved. */
   public static PanelProperties properties() {
+    return configured("prevent.panel", PanelProperties.class);
+  }
+
+  /** The properties under {@code prefix} as src/main/resources/application.yaml configures them, defaults resolved. */
+  public static <T> T configured(String prefix, Class<T> type) {
     try {
       List<PropertySource<?>> loaded = new YamlPropertySourceLoader().load("application.yaml",
           new ClassPathResource("application.yaml"));
       MutablePropertySources sources = new MutablePropertySources();
       loaded.forEach(sources::addLast);
       return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
-          .bind("prevent.panel", PanelProperties.class).get();
+          .bind(prefix, type).get();
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
@@ -54,6 +59,7 @@ public final class PanelMocks {
         org.mockito.Mockito.mock(ReferralStatistics.class)));
     Mocks.register("recordPanelReview", new RecordPanelReview(cases, actors));
     Mocks.register("takeReviewMeeting", new TakeReviewMeeting());
+    Mocks.register("recordInquorateReview", new RecordInquorateReview(cases, actors));
     Mocks.register("callExtraordinaryMeeting", new CallExtraordinaryMeeting(calendar, actors));
     Mocks.register("nameTaskForMeeting", new NameTaskForMeeting());
     Mocks.register("offerPanelMembers", new OfferPanelMembers(meetings));

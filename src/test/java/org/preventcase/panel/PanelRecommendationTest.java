@@ -2,27 +2,17 @@ package org.preventcase.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.preventcase.casefile.PanelAssessment;
+import org.preventcase.models.DecisionTable;
 import org.preventcase.vocabulary.AssessmentFramework;
 import org.preventcase.vocabulary.CtRiskOwner;
 import org.preventcase.vocabulary.Susceptibility;
@@ -34,11 +24,7 @@ import org.preventcase.vocabulary.Susceptibility;
  */
 class PanelRecommendationTest {
 
-  static final String TABLE = "processes/panel/panel-recommendation.dmn";
-  static final List<String> MATCHED = new ArrayList<>();
-  static DmnEngine dmn;
-  static DmnDecision decision;
-  static DmnModelInstance model;
+  static DecisionTable table;
 
   /** A case per rule: the assessment, and the recommendation it must give. */
   static final Map<String, Case> CASES = new LinkedHashMap<>();
@@ -67,20 +53,8 @@ class PanelRecommendationTest {
   }
 
   @BeforeAll
-  static void readTheTable() throws Exception {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        event.getMatchingRules().forEach(rule -> MATCHED.add(rule.getId()));
-      }
-    }));
-    dmn = configuration.buildEngine();
-    try (InputStream in = PanelRecommendationTest.class.getClassLoader().getResourceAsStream(TABLE)) {
-      model = Dmn.readModelFromStream(in);
-    }
-    decision = dmn.parseDecision(Panel.RECOMMENDATION_DECISION, model);
+  static void readTheTable() {
+    table = new DecisionTable("processes/panel/panel-recommendation.dmn", Panel.RECOMMENDATION_DECISION);
   }
 
   static Stream<Arguments> cases() {
@@ -90,17 +64,15 @@ class PanelRecommendationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachRuleRecommendsItsDecisionForTheAssessmentItIsFor(String rule, Case example) {
-    MATCHED.clear();
-    String recommended = dmn.evaluateDecisionTable(decision, RecommendPanelDecision.inputs(example.assessment()))
-        .getSingleResult().getSingleEntry();
+    String recommended = table.evaluate(RecommendPanelDecision.inputs(example.assessment()));
 
-    assertThat(MATCHED).as("the first rule matching").first().isEqualTo(rule);
+    assertThat(table.matched()).as("the first rule matching").first().isEqualTo(rule);
     assertThat(recommended).isEqualTo(example.recommendation());
   }
 
   @Test
   void everyRuleOfTheTableHasATestCaseHere() {
-    List<String> rules = model.getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
+    List<String> rules = table.rules();
 
     assertThat(CASES.keySet()).as("a rule without a test case, or a case for a rule that is gone")
         .containsExactlyInAnyOrderElementsOf(rules);
