@@ -1,0 +1,135 @@
+package org.preventcase.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.preventcase.app.ApplicationIT;
+import org.preventcase.app.TestClock;
+import org.preventcase.audit.Purpose;
+import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ListingPurpose;
+import org.preventcase.intake.ReferralExamples;
+import org.preventcase.panel.Meeting;
+import org.preventcase.panel.MeetingRecords;
+import org.preventcase.security.Actor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On PostgreSQL, through the engine's REST API as Tasklist calls it (issue 11): a referral from its
+ * submission through the panel's adoption, the support plan, a parent's consent, a contact, the exit and
+ * both post-exit reviews to its closure, the case record checked at each stage. The meetings are
+ * records of their own; each tells the case it is open as the meeting's process would.
+ */
+class SupportIT extends ApplicationIT {
+
+  static final String POLICE = "demo-police";
+  static final String COORDINATOR = "demo-coordinator";
+  static final String CHAIR = "demo-chair";
+  static final String SYNTHETIC = "Synthetic text for the support test.";
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired TestClock clock;
+  @Autowired MeetingRecords meetings;
+  @Autowired CaseService cases;
+
+  Map<String, Object> record(String reference) {
+    return jdbc.queryForMap("SELECT stage, status, closure_reason FROM case_file WHERE reference = ?", reference);
+  }
+
+  List<String> entries(String reference) {
+    return jdbc.queryForList("""
+        SELECT e.kind || ': ' || e.summary FROM case_entry e JOIN case_file c ON c.id = e.case_id
+        WHERE c.reference = ? ORDER BY e.id""", String.class, reference);
+  }
+
+  void submit(String reference, String activity, String user, Map<String, Object> variables) {
+    String body = ReferralExamples.submitFormBody(variables);
+    submitTask(reference, activity, user, body.substring("{\"variables\":".length(), body.length() - 1));
+  }
+
+  /** A meeting of the case's authority held yesterday, listing the case for this purpose: its id. */
+  long meetingFor(String reference, ListingPurpose purpose) {
+    Instant held = clock.instant().minus(Duration.ofDays(1));
+    long meeting = meetings.insert("E06000031", List.of("E06000031"), Meeting.Kind.ROUTINE, held, held, 8,
+        "support-it").id();
+    cases.listAtPanelMeeting(Actor.system("E06000031"), reference, meeting, purpose,
+        new Purpose(Purpose.Code.PROCESS, "support test"));
+    return meeting;
+  }
+
+  void movesOn(Duration time) {
+    clock.advance(time);
+    executeDueJobs();
+  }
+
+  @Test
+  void aReferralGoesThroughConsentSupportAndExitToItsTwelveMonthPostExitReviewAndCloses() {
+    Instant start = clock.instant();
+    try {
+      String reference = caseAwaitingScreening("Su");
+      submit(reference, "Task_ScreenReferral", POLICE, Map.of("gatewayOutcome", "REFER_TO_PANEL",
+          "ideologyIdentified", "YES", "rationale", SYNTHETIC));
+      submit(reference, "Task_SelectPartnerAgencies", POLICE, Map.of("agenciesToAsk", List.of("EDUCATION"),
+          "informationAsked", "Is the person known to you?"));
+      submit(reference, "Task_AnswerInformationRequest", "demo-panel-education", Map.of("agencyHolds", "NOT_KNOWN"));
+      submit(reference, "Task_PreliminaryAssessment", POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL",
+          "rationale", SYNTHETIC));
+      assertThat(record(reference)).containsEntry("stage", "PANEL");
+
+      long decided = ((Number) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+          reference).processDefinitionKey("panel-case").singleResult().getId(), "panelMeetingId")).longValue();
+      runtime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
+          .setVariable("panelMeetingId", decided).setVariable("panelMeetingQuorate", true).correlateAll();
+      executeDueJobs();
+      submit(reference, "Task_AssessCase", COORDINATOR, Map.of("assessmentFramework", "VAF", "engagementRating",
+          "MEDIUM", "intentRating", "LOW", "capabilityRating", "NONE", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner",
+          "PREVENT_POLICING", "contributionEducation", SYNTHETIC, "assessmentSummary", SYNTHETIC));
+      submit(reference, "Task_DecideCase", CHAIR, Map.of("panelDecision", "ADOPT", "decisionMethod", "UNANIMOUS",
+          "decisionRationale", SYNTHETIC));
+      assertThat(record(reference)).as("adopted: the plan and consent first").containsEntry("stage", "CONSENT");
+
+      submit(reference, "Task_PrepareSupportPlan", COORDINATOR, Map.of("consentApproach", SYNTHETIC, "supportNature",
+          SYNTHETIC, "supportProviders", SYNTHETIC, "supportDelivery", SYNTHETIC, "interventionTypes",
+          List.of("IDEOLOGICAL_MENTORING"), "interventionDetails", SYNTHETIC, "interventionProvider", "demo-provider"));
+      assertThat(jdbc.queryForObject("""
+          SELECT a.provider_user_id FROM support_allocation a JOIN case_file c ON c.id = a.case_id WHERE c.reference = ?""",
+          String.class, reference)).isEqualTo("demo-provider");
+      submit(reference, "Task_RecordConsent", COORDINATOR, Map.of("consentRecord", SYNTHETIC, "consentOutcome", "GIVEN",
+          "consentGivenBy", "PARENT_OR_GUARDIAN", "youngPersonAgrees", "YES"));
+      assertThat(record(reference)).as("the person is 14: a parent consented").containsEntry("stage", "SUPPORT");
+      submit(reference, "Task_RecordContact", "demo-provider", Map.of("contactOutcome", "CONTACT_MADE", "contactNote",
+          SYNTHETIC));
+
+      long reviewed = meetingFor(reference, ListingPurpose.REVIEW);
+      runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
+          .setVariableLocal("panelMeetingId", reviewed).setVariableLocal("panelMeetingQuorate", true).correlateAll();
+      submit(reference, "Task_ReviewAdoptedCase", CHAIR, Map.of("reviewDecision", "EXIT", "reviewRationale", SYNTHETIC));
+      assertThat(record(reference)).containsEntry("stage", "POST_EXIT_REVIEW").containsEntry("status", "OPEN");
+
+      movesOn(Duration.ofDays(184));
+      submit(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
+          "postExitReviewRationale", SYNTHETIC));
+      assertThat(record(reference)).as("after the 6-month review").containsEntry("status", "OPEN");
+      movesOn(Duration.ofDays(184));
+      submit(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
+          "postExitReviewRationale", SYNTHETIC));
+
+      assertThat(record(reference)).containsEntry("stage", "CLOSED").containsEntry("status", "CLOSED")
+          .containsEntry("closure_reason", "EXITED_AFTER_REVIEWS");
+      assertThat(entries(reference)).contains("PLAN: Support plan: 1 intervention",
+          "CONSENT: Consent given by a parent or guardian", "NOTE: Contact recorded (intervention 1 of 1)",
+          "REVIEW: Channel panel review: Exit: the susceptibility is removed or significantly reduced",
+          "REVIEW: Post-exit review 1: No concern", "REVIEW: Post-exit review 2: No concern");
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    } finally {
+      clock.set(start);
+    }
+  }
+}
