@@ -96,7 +96,10 @@ class PanelRecords {
         .param("case", caseId).param("meeting", meetingId).param("user", userId).query(Long.class).single() > 0;
   }
 
-  /** Open cases of these authorities adopted by the panel and not yet exited: reviewed at every meeting. */
+  /**
+   * Open cases of these authorities the panel adopted and that have not exited since (a case adopted again
+   * after an exit is reviewed again): reviewed at every meeting.
+   */
   List<CaseRecords.CaseHead> adoptedNotExited(Collection<String> authorities, CaseRecords records) {
     if (authorities.isEmpty()) {
       return List.of();
@@ -104,8 +107,8 @@ class PanelRecords {
     return jdbc.sql("""
             SELECT c.reference FROM case_file c
             WHERE c.status = 'OPEN' AND c.authority_code IN (:authorities)
-              AND EXISTS (SELECT 1 FROM panel_listing l WHERE l.case_id = c.id AND l.outcome = 'ADOPT')
-              AND NOT EXISTS (SELECT 1 FROM panel_listing l WHERE l.case_id = c.id AND l.outcome = 'EXIT')
+              AND EXISTS (SELECT 1 FROM panel_listing l WHERE l.case_id = c.id AND l.outcome = 'ADOPT'
+                AND NOT EXISTS (SELECT 1 FROM panel_listing x WHERE x.case_id = c.id AND x.outcome = 'EXIT' AND x.id > l.id))
             ORDER BY c.reference""")
         .param("authorities", authorities).query(String.class).list().stream()
         .map(reference -> records.find(reference).orElseThrow()).toList();

@@ -132,4 +132,20 @@ class SupportIT extends ApplicationIT {
       clock.set(start);
     }
   }
+
+  @Test
+  void aCaseAdoptedAgainAfterItsExitIsListedForReviewAgainUntilItsNextExit() {
+    String reference = caseAwaitingScreening("Sr");
+    Actor system = Actor.system("E06000031");
+    Purpose purpose = new Purpose(Purpose.Code.PROCESS, "support test");
+    java.util.function.Supplier<List<String>> listed = () -> cases.casesForPanelReview(system, List.of("E06000031"),
+        purpose);
+    for (String outcome : List.of("ADOPT", "EXIT", "ADOPT")) {
+      long meeting = meetingFor(reference, outcome.equals("EXIT") ? ListingPurpose.REVIEW : ListingPurpose.DECIDE);
+      cases.recordPanelOutcome(system, reference, meeting, new org.preventcase.casefile.PanelOutcome(outcome, null, null,
+          true), purpose);
+      assertThat(listed.get()).as("after " + outcome).matches(references -> references.contains(reference)
+          == !outcome.equals("EXIT"));
+    }
+  }
 }
