@@ -171,8 +171,16 @@ public abstract class ApplicationIT {
 
     /** Any method, as the webapps send it: JSON and their CSRF header (X-XSRF-TOKEN from its cookie). */
     public HttpResponse<String> request(String method, String path, String json) {
+      return request(method, path, json, null);
+    }
+
+    /** The same, asking for this media type if one is given (Tasklist asks for application/hal+json). */
+    public HttpResponse<String> request(String method, String path, String json, String accept) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).method(method,
           json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (accept != null) {
+        request.header("Accept", accept);
+      }
       if (json != null) {
         request.header("Content-Type", "application/json");
       }
