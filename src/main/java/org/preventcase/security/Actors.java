@@ -29,6 +29,9 @@ public class Actors {
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new IllegalStateException("No signed-in user");
     }
+    if (authentication.getDetails() instanceof Actor remembered && remembered.userId().equals(authentication.getName())) {
+      return remembered; // an HTTP Basic sign-in's, read with it (RememberedSignIns)
+    }
     return of(authentication.getName());
   }
 

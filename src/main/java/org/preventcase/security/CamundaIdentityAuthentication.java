@@ -1,7 +1,10 @@
 package org.preventcase.security;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a sign-in (form or HTTP Basic) against the engine's identity service (its password hashing
  * and policy; its own lock-out is off) after the sign-in throttle lets the account and address try;
- * the user's groups become authorities GROUP_&lt;id&gt;.
+ * the user's groups become authorities GROUP_&lt;id&gt;. A machine client's HTTP Basic sign-in is
+ * remembered for the membership refresh ({@link RememberedSignIns}).
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -26,10 +30,16 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
   private final EngineAuthorities authorities;
   private final ObjectProvider<ClientRegistrationRepository> singleSignOn;
   private final SingleSignOnProperties singleSignOnProperties;
+  private final RememberedSignIns rememberedSignIns;
+  private final Actors actors;
+  private final Clock clock;
 
   public CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle,
       EngineAuthorities authorities, ObjectProvider<ClientRegistrationRepository> singleSignOn,
-      SingleSignOnProperties singleSignOnProperties) {
+      SingleSignOnProperties singleSignOnProperties, RememberedSignIns rememberedSignIns, Actors actors, Clock clock) {
+    this.rememberedSignIns = rememberedSignIns;
+    this.actors = actors;
+    this.clock = clock;
     this.identityService = identityService;
     this.throttle = throttle;
     this.authorities = authorities;
@@ -47,12 +57,40 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     if (!wait.isZero()) {
       throw new SignInThrottledException(wait);
     }
-    if (userId == null || userId.isBlank() || !(password instanceof String secret) || !mayUseThisWay(authentication)
-        || !identityService.checkPassword(userId, secret)) {
+    if (userId == null || userId.isBlank() || !(password instanceof String secret) || !mayUseThisWay(authentication)) {
       throw new BadCredentialsException("Sign-in failed");
     }
+    if (authentication.getDetails() instanceof FormSignInDetails) {
+      if (!identityService.checkPassword(userId, secret)) {
+        throw new BadCredentialsException("Sign-in failed");
+      }
+      throttle.succeeded(userId, address);
+      return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupAuthorities(userId));
+    }
+    return machineClient(userId, secret, address);
+  }
+
+  /**
+   * HTTP Basic: a sign-in verified within the membership refresh is accepted as it was
+   * ({@link RememberedSignIns}); the token carries the {@link Actor} read with it, for {@link Actors}.
+   */
+  private Authentication machineClient(String userId, String password, String address) {
+    Optional<Actor> remembered = rememberedSignIns.recall(userId, password);
+    if (remembered.isEmpty()) {
+      long generation = rememberedSignIns.generation();
+      Instant verifiedAt = clock.instant();
+      if (!identityService.checkPassword(userId, password)) {
+        throw new BadCredentialsException("Sign-in failed");
+      }
+      Actor actor = actors.of(userId);
+      rememberedSignIns.remember(userId, password, actor, generation, verifiedAt);
+      remembered = Optional.of(actor);
+    }
     throttle.succeeded(userId, address);
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupAuthorities(userId));
+    UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(userId, null,
+        EngineAuthorities.asAuthorities(remembered.get().groups()));
+    signedIn.setDetails(remembered.get());
+    return signedIn;
   }
 
   /** The user's current groups as authorities GROUP_&lt;id&gt;. */

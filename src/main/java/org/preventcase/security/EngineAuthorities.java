@@ -17,7 +17,10 @@ public class EngineAuthorities {
   }
 
   public List<SimpleGrantedAuthority> of(String userId) {
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
+    return asAuthorities(identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+  }
+
+  static List<SimpleGrantedAuthority> asAuthorities(java.util.Collection<String> groupIds) {
+    return groupIds.stream().sorted().map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
   }
 }

@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -110,6 +112,16 @@ public abstract class ApplicationIT {
       throw new AssertionError(activity + ": " + claimed.body() + " " + done.body());
     }
     executeDueJobs();
+  }
+
+  /** A user (invented name, the demo password) working for the authority, set up directly as provisioning does. */
+  protected static void newWorkerOf(IdentityService identity, String authority, String userId) {
+    User user = identity.newUser(userId);
+    user.setFirstName("Noor");
+    user.setLastName("Ashby");
+    user.setPassword(DEMO_PASSWORD);
+    identity.saveUser(user);
+    identity.createTenantUserMembership(authority, userId);
   }
 
   protected String baseUrl() {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.intake.ReferralExamples;
@@ -73,12 +72,7 @@ class AccessApprovalIT extends ApplicationIT {
   /** A user who already works for the authority (set up directly, as start-up provisioning does). */
   String workerOfTheAuthority(String prefix) {
     String id = unique(prefix);
-    User user = identity.newUser(id);
-    user.setFirstName("Noor");
-    user.setLastName("Ashby");
-    user.setPassword(DEMO_PASSWORD);
-    identity.saveUser(user);
-    identity.createTenantUserMembership(AUTHORITY, id);
+    newWorkerOf(identity, AUTHORITY, id);
     return id;
   }
 
