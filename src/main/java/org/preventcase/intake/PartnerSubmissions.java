@@ -39,9 +39,10 @@ public class PartnerSubmissions {
     this.identity = identity;
   }
 
-  /** {@code referral} has passed the {@link ReferralValidator}; {@code bodyHash} is its canonical SHA-256. */
+  /** {@code referral} has passed the {@link ReferralValidator}; the key is remembered with its canonical SHA-256. */
   @Transactional
-  public Outcome submit(Actor actor, String idempotencyKey, String bodyHash, Map<String, ?> referral) {
+  public Outcome submit(Actor actor, String idempotencyKey, Map<String, Object> referral) {
+    String bodyHash = ReferralJson.canonicalHash(referral);
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))")
         .params(actor.userId(), idempotencyKey).query().singleValue();
     record Earlier(String hash, long referralId) {}

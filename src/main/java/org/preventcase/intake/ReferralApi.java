@@ -71,7 +71,7 @@ class ReferralApi {
     }
     PartnerSubmissions.Outcome outcome;
     try {
-      outcome = submissions.submit(actor, key, ReferralJson.canonicalHash(referral), referral);
+      outcome = submissions.submit(actor, key, referral);
     } catch (AuthorityNotChosenException notYours) {
       return invalid(List.of(new FieldProblem(AuthorityNotChosenException.FIELD, notYours.getMessage())));
     }

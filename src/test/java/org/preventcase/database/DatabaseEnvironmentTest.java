@@ -62,4 +62,25 @@ class DatabaseEnvironmentTest {
     assertThatCode(() -> new DatabaseEnvironment().postProcessEnvironment(
         environment(server("prevent_app", "prevent_owner")), packagedJar())).doesNotThrowAnyException();
   }
+
+  static StandardEnvironment whatIf(Map<String, Object> properties) {
+    StandardEnvironment environment = environment(properties);
+    environment.setActiveProfiles("demo", DatabaseEnvironment.WHAT_IF);
+    return environment;
+  }
+
+  @Test
+  void aWhatIfRunRefusesAConfiguredDatabaseServerBeforeAnythingConnects() {
+    SpringApplication withEmbeddedPostgres = new SpringApplication();
+    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(
+        whatIf(server("prevent_app", "prevent_owner")), withEmbeddedPostgres))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("embedded database it creates for itself")
+        .hasMessageContaining("DB_URL");
+  }
+
+  @Test
+  void aWhatIfRunRefusesToStartWithoutTheEmbeddedPostgres() {
+    assertThatThrownBy(() -> new DatabaseEnvironment().postProcessEnvironment(whatIf(Map.of()), packagedJar()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs the embedded PostgreSQL");
+  }
 }

@@ -1,0 +1,353 @@
+package org.preventcase.whatif;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.preventcase.engine.VirtualClock;
+import org.preventcase.formcheck.DeployedForms;
+import org.preventcase.intake.PartnerSubmissions;
+import org.preventcase.intake.ReferralIntake;
+import org.preventcase.intake.ReferralValidator;
+import org.preventcase.panel.PanelMeetings;
+import org.preventcase.panel.PanelProperties;
+import org.preventcase.security.Actor;
+import org.preventcase.security.Role;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays invented referrals through the real models and delegates on a virtual clock (docs/what-if.md): a
+ * discrete-event run in which the application's one clock stands at each event in turn. The events are the
+ * referrals' arrivals (through the partner API's own validation and intake), the completion of each task when
+ * its policy says its completer is done ({@link TaskCompleter}), the engine's own timers and asynchronous
+ * continuations (run when due, as the job executor would, with no one signed in), and each day's end, when the
+ * panels' routine meetings are kept scheduled (as the daily panel scheduler does) and the queues are counted.
+ * Only the run's authority's tasks and jobs are touched. It runs only in the {@value #PROFILE} profile, on the
+ * embedded database that profile starts for itself.
+ */
+@Service
+@Profile(WhatIfRun.PROFILE)
+public class WhatIfRun {
+
+  public static final String PROFILE = "what-if";
+  static final String STAFF_PREFIX = "whatif-";
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
+
+  private final ReferralValidator validator;
+  private final DeployedForms forms;
+  private final PartnerSubmissions submissions;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final PanelMeetings meetings;
+  private final PanelProperties panel;
+  private final TaskCompleter completer;
+  private final WhatIfProperties properties;
+  private final JdbcClient jdbc;
+
+  WhatIfRun(ReferralValidator validator, DeployedForms forms, PartnerSubmissions submissions, TaskService tasks,
+      ManagementService management, RuntimeService runtime, IdentityService identity, PanelMeetings meetings,
+      PanelProperties panel, TaskCompleter completer, WhatIfProperties properties, JdbcClient jdbc) {
+    this.validator = validator;
+    this.forms = forms;
+    this.submissions = submissions;
+    this.tasks = tasks;
+    this.management = management;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.meetings = meetings;
+    this.panel = panel;
+    this.completer = completer;
+    this.properties = properties;
+    this.jdbc = jdbc;
+  }
+
+  /** What to replay: the referrals of one authority, from {@code start} until {@code end} on the virtual clock. */
+  public record Plan(String authority, List<SyntheticReferral> referrals, Instant start, Instant end, long seed) {}
+
+  /** Told after every referral's arrival and at every day's end. */
+  public interface Progress {
+    void at(Instant now, int referred, int of, int tasksCompleted);
+  }
+
+  /** The open tasks of one day's end, by task key, and how many of them were past their due date. */
+  public record QueueSample(LocalDate day, Map<String, Integer> open, int overdue) {}
+
+  public record Result(int referrals, int tasksCompleted, Map<String, Integer> completedByTask,
+      Map<String, Duration> meanTaskWait, int jobsRun, int jobFailures, long incidents, List<QueueSample> queues,
+      Map<String, Duration> timeSpent) {}
+
+  private enum Kind { ARRIVAL, COMPLETION, DAY_END }
+
+  private record Event(Instant at, long order, Kind kind, SyntheticReferral referral, String taskId) {}
+
+  public Result run(Plan plan, Progress progress) {
+    return new Replay(plan, progress).run();
+  }
+
+  private final class Replay {
+    final Plan plan;
+    final Progress progress;
+    final Random random;
+    final String lead;
+    final String[] tenants;
+    final Map<String, Actor> staff;
+    final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
+        ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
+    final Set<String> known = new HashSet<>();
+    final Map<String, Integer> completed = new TreeMap<>();
+    final Map<String, Duration> waited = new HashMap<>();
+    final List<QueueSample> queues = new ArrayList<>();
+    /** Where the run's own time went, by part (wall-clock): what the benchmark and the summary report. */
+    final Map<String, Long> spent = new LinkedHashMap<>();
+    long order;
+    int referred;
+    int tasksCompleted;
+    int jobsRun;
+    int jobFailures;
+
+    Replay(Plan plan, Progress progress) {
+      this.plan = plan;
+      this.progress = progress;
+      this.random = new Random(plan.seed());
+      this.lead = panel.panelOf(plan.authority());
+      this.tenants = plan.authority().equals(lead) ? new String[] {lead} : new String[] {plan.authority(), lead};
+      this.staff = provisionStaff(plan.authority());
+    }
+
+    Result run() {
+      VirtualClock.set(plan.start());
+      try {
+        plan.referrals().forEach(referral -> add(referral.arrives(), Kind.ARRIVAL, referral, null));
+        for (LocalDate day = LocalDate.ofInstant(plan.start(), LONDON); !day.atTime(END_OF_DAY).atZone(LONDON)
+            .toInstant().isAfter(plan.end()); day = day.plusDays(1)) {
+          add(day.atTime(END_OF_DAY).atZone(LONDON).toInstant(), Kind.DAY_END, null, null);
+        }
+        meetings.keepScheduled(Actor.system(lead), lead);
+        settle();
+        while (!events.isEmpty() && !events.peek().at().isAfter(plan.end())) {
+          Event event = events.poll();
+          timersUntil(event.at());
+          move(event.at());
+          handle(event);
+          settle();
+        }
+        timersUntil(plan.end());
+        long incidents = runtime.createIncidentQuery().tenantIdIn(tenants).count();
+        Map<String, Duration> meanWait = new TreeMap<>();
+        waited.forEach((key, total) -> meanWait.put(key, total.dividedBy(completed.get(key))));
+        Map<String, Duration> timeSpent = new LinkedHashMap<>();
+        spent.forEach((part, nanos) -> timeSpent.put(part, Duration.ofNanos(nanos)));
+        return new Result(referred, tasksCompleted, completed, meanWait, jobsRun, jobFailures, incidents, queues,
+            timeSpent);
+      } finally {
+        VirtualClock.reset();
+      }
+    }
+
+    void timed(String part, Runnable work) {
+      long began = System.nanoTime();
+      try {
+        work.run();
+      } finally {
+        spent.merge(part, System.nanoTime() - began, Long::sum);
+      }
+    }
+
+    void add(Instant at, Kind kind, SyntheticReferral referral, String taskId) {
+      events.add(new Event(at, order++, kind, referral, taskId));
+    }
+
+    void move(Instant at) {
+      if (at.isAfter(VirtualClock.now())) {
+        VirtualClock.set(at);
+      }
+    }
+
+    void handle(Event event) {
+      switch (event.kind()) {
+        case ARRIVAL -> {
+          timed("referral intake", () -> refer(event.referral()));
+          referred++;
+          progress.at(event.at(), referred, plan.referrals().size(), tasksCompleted);
+        }
+        case COMPLETION -> timed("task completion", () -> complete(event.taskId()));
+        case DAY_END -> {
+          timed("day's end", () -> {
+            meetings.keepScheduled(Actor.system(lead), lead);
+            queues.add(sample(LocalDate.ofInstant(event.at(), LONDON)));
+          });
+          progress.at(event.at(), referred, plan.referrals().size(), tasksCompleted);
+        }
+      }
+    }
+
+    /** The referral as the partner API takes it: validated against the deployed start form, then the intake. */
+    void refer(SyntheticReferral referral) {
+      Map<String, Object> body = SyntheticReferrals.body(referral, plan.authority(), random);
+      validator.validate(forms.latestStartForm(ReferralIntake.PROCESS_KEY), body);
+      submissions.submit(staff.get(Role.REFERRER.groupId()), "what-if-" + plan.seed() + "-" + referral.number(), body);
+    }
+
+    void complete(String taskId) {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      known.remove(taskId);
+      if (task == null) {
+        return; // ended by its process meanwhile (a boundary event, a withdrawn request)
+      }
+      WhatIfProperties.TaskPolicy policy = properties.tasks().get(task.getTaskDefinitionKey());
+      Actor worker = tasks.getIdentityLinksForTask(taskId).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(IdentityLink::getGroupId).filter(staff::containsKey).findFirst().map(staff::get)
+          .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey()
+              + " is offered to no group the what-if run has staff for"));
+      String group = worker.groups().iterator().next();
+      if (completer.complete(taskId, worker.userId(), group, task.getTenantId(), choose(policy).values(),
+          LocalDate.ofInstant(VirtualClock.now(), LONDON))) {
+        tasksCompleted++;
+        completed.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
+        waited.merge(task.getTaskDefinitionKey(), Duration.between(task.getCreateTime().toInstant(), VirtualClock.now()),
+            Duration::plus);
+      }
+    }
+
+    WhatIfProperties.Choice choose(WhatIfProperties.TaskPolicy policy) {
+      int total = policy.choices().stream().mapToInt(WhatIfProperties.Choice::weight).sum();
+      int draw = random.nextInt(Math.max(total, 1));
+      for (WhatIfProperties.Choice choice : policy.choices()) {
+        draw -= choice.weight();
+        if (draw < 0) {
+          return choice;
+        }
+      }
+      return policy.choices().get(0);
+    }
+
+    /** Runs the engine's timers due by {@code until}, each at its own time, and what follows them. */
+    void timersUntil(Instant until) {
+      while (true) {
+        List<Job> next = new ArrayList<>();
+        timed("timer look-up", () -> next.addAll(management.createJobQuery().tenantIdIn(tenants).timers().active()
+            .withRetriesLeft().duedateLowerThan(Date.from(until.plusMillis(1))).orderByJobDuedate().asc()
+            .listPage(0, 1)));
+        if (next.isEmpty()) {
+          return;
+        }
+        move(next.get(0).getDuedate().toInstant());
+        settle();
+      }
+    }
+
+    /** Every job due now, as the job executor would run them (no one signed in), then the new tasks. */
+    void settle() {
+      for (int round = 0; round < 100; round++) {
+        List<Job> due = new ArrayList<>();
+        timed("job look-up", () -> due.addAll(management.createJobQuery().tenantIdIn(tenants).executable().active()
+            .list()));
+        if (due.isEmpty()) {
+          timed("task discovery", this::discover);
+          return;
+        }
+        timed("jobs", () -> due.forEach(this::execute));
+      }
+      throw new IllegalStateException("The what-if run's jobs keep creating jobs: more than 100 rounds at "
+          + VirtualClock.now());
+    }
+
+    void execute(Job job) {
+      try {
+        management.executeJob(job.getId());
+      } catch (RuntimeException failed) {
+        jobFailures++; // the engine keeps the failure on the job: retries, then an incident
+      }
+      jobsRun++;
+    }
+
+    /** Tasks created now get their completion, when their policy says their completer is done. */
+    void discover() {
+      Instant now = VirtualClock.now();
+      for (Task task : tasks.createTaskQuery().tenantIdIn(tenants).taskCreatedAfter(Date.from(now.minusMillis(1)))
+          .list()) {
+        if (!known.add(task.getId())) {
+          continue;
+        }
+        WhatIfProperties.TaskPolicy policy = properties.tasks().get(task.getTaskDefinitionKey());
+        if (policy == null) {
+          throw new IllegalStateException("No what-if completion policy for task " + task.getTaskDefinitionKey()
+              + " (prevent.what-if.tasks in application-what-if.yaml)");
+        }
+        long spread = policy.takesAtMost().minus(policy.takesAtLeast()).toSeconds();
+        Duration takes = policy.takesAtLeast().plusSeconds(spread == 0 ? 0 : Math.floorMod(random.nextLong(), spread + 1));
+        add(task.getCreateTime().toInstant().plus(takes), Kind.COMPLETION, null, task.getId());
+      }
+    }
+
+    QueueSample sample(LocalDate day) {
+      Map<String, Integer> open = new LinkedHashMap<>();
+      jdbc.sql("""
+              SELECT task_def_key_ AS task, count(*) AS open FROM act_ru_task WHERE tenant_id_ = ANY (?)
+              GROUP BY task_def_key_ ORDER BY task_def_key_""")
+          .param(tenants).query((rs, row) -> open.put(rs.getString("task"), rs.getInt("open"))).list();
+      Integer overdue = jdbc.sql("SELECT count(*) FROM act_ru_task WHERE tenant_id_ = ANY (?) AND due_date_ < ?")
+          .params(tenants, Date.from(VirtualClock.now())).query(Integer.class).single();
+      return new QueueSample(day, open, overdue);
+    }
+  }
+
+  /**
+   * One invented person of each Tasklist role and of the Prevent managers (who review closures) for the authority ({@value #STAFF_PREFIX} and the group's id),
+   * who works the tasks offered to that group; created when missing, with a password no one is told.
+   */
+  private Map<String, Actor> provisionStaff(String authority) {
+    if (identity.createTenantQuery().tenantId(authority).count() == 0) {
+      var tenant = identity.newTenant(authority);
+      tenant.setName(authority);
+      identity.saveTenant(tenant);
+    }
+    Map<String, Actor> staff = new LinkedHashMap<>();
+    List<Role> roles = new ArrayList<>(Role.working(Role.Workspace.TASKLIST));
+    roles.add(Role.PREVENT_MANAGER);
+    for (Role role : roles) {
+      String userId = STAFF_PREFIX + role.groupId();
+      if (identity.createUserQuery().userId(userId).count() == 0) {
+        var user = identity.newUser(userId);
+        user.setFirstName("What-if");
+        user.setLastName(role.displayName());
+        user.setEmail(userId + "@what-if.invalid");
+        user.setPassword("Wi-" + UUID.randomUUID() + "-Aa1!");
+        identity.saveUser(user);
+        identity.createMembership(userId, role.groupId());
+      }
+      if (identity.createTenantQuery().userMember(userId).tenantId(authority).count() == 0) {
+        identity.createTenantUserMembership(authority, userId);
+      }
+      staff.put(role.groupId(), new Actor(userId, Set.of(role.groupId()), Set.of(authority)));
+    }
+    return staff;
+  }
+}
