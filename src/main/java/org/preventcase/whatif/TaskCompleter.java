@@ -76,10 +76,11 @@ class TaskCompleter {
       var field = form.field(key);
       if (field.isPresent()) {
         values.put(key, value(field.get(), text, known, taskKey));
-      } else if ("today".equals(text) && form.field(key + "Day").isPresent()) {
-        values.put(key + "Day", today.getDayOfMonth());
-        values.put(key + "Month", today.getMonthValue());
-        values.put(key + "Year", today.getYear());
+      } else if (text.startsWith("today") && form.field(key + "Day").isPresent()) {
+        LocalDate day = text.equals("today") ? today : today.plus(java.time.Period.parse(text.substring("today+".length())));
+        values.put(key + "Day", day.getDayOfMonth());
+        values.put(key + "Month", day.getMonthValue());
+        values.put(key + "Year", day.getYear());
       } else {
         throw new IllegalStateException("The what-if policy of " + taskKey + " names '" + key + "', which form "
             + form.id() + " does not have");

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.preventcase.engine.VirtualClock;
@@ -222,12 +221,13 @@ public class WhatIfRun {
       }
       WhatIfProperties.TaskPolicy policy = properties.tasks().get(task.getTaskDefinitionKey());
       Actor worker = tasks.getIdentityLinksForTask(taskId).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId).filter(staff::containsKey).findFirst().map(staff::get)
-          .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey()
-              + " is offered to no group the what-if run has staff for"));
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .flatMap(link -> staff.values().stream().filter(member -> link.getGroupId() != null
+              ? member.groups().contains(link.getGroupId()) : member.userId().equals(link.getUserId())))
+          .findFirst().orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey()
+              + " is offered to no group or user the what-if run has staff for"));
       String group = worker.groups().iterator().next();
-      if (completer.complete(taskId, worker.userId(), group, task.getTenantId(), choose(policy).values(),
+      if (completer.complete(taskId, worker.userId(), group, task.getTenantId(), choose(policy, tasks.getVariables(taskId)).values(),
           LocalDate.ofInstant(VirtualClock.now(), LONDON))) {
         tasksCompleted++;
         completed.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
@@ -236,16 +236,21 @@ public class WhatIfRun {
       }
     }
 
-    WhatIfProperties.Choice choose(WhatIfProperties.TaskPolicy policy) {
-      int total = policy.choices().stream().mapToInt(WhatIfProperties.Choice::weight).sum();
+    WhatIfProperties.Choice choose(WhatIfProperties.TaskPolicy policy, Map<String, Object> variables) {
+      List<WhatIfProperties.Choice> applying = policy.choices().stream().filter(choice -> choice.appliesTo(variables))
+          .toList();
+      if (applying.isEmpty()) {
+        throw new IllegalStateException("No what-if choice applies to this task's variables");
+      }
+      int total = applying.stream().mapToInt(WhatIfProperties.Choice::weight).sum();
       int draw = random.nextInt(Math.max(total, 1));
-      for (WhatIfProperties.Choice choice : policy.choices()) {
+      for (WhatIfProperties.Choice choice : applying) {
         draw -= choice.weight();
         if (draw < 0) {
           return choice;
         }
       }
-      return policy.choices().get(0);
+      return applying.get(0);
     }
 
     /** Runs the engine's timers due by {@code until}, each at its own time, and what follows them. */

@@ -88,6 +88,7 @@ class CompletionPoliciesTest {
             field.valuesKey(), valuesKey -> new java.util.ArrayList<>()).add(Map.of("label", "Offered", "value",
                 choice.values().getOrDefault(field.key(), "*").equals("*") ? "OFFERED" : choice.values().get(field.key()))));
         Map<String, Object> known = new TreeMap<>(offered);
+        known.putAll(choice.when()); // the task's variables the choice is for (the consent route)
         Map<String, Object> values = TaskCompleter.values(schema, known, choice.values(), today, key);
         assertThat(FormChecker.check(schema, values, known)).as(key + " " + choice.values()).isEmpty();
       }
