@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.preventcase.audit.Purpose;
+import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The read-only case page, same origin and sign-in as Tasklist: /cases/{reference} (templates/case.html)
+ * The case page, same origin and sign-in as Tasklist: /cases/{reference} (templates/case.html; read-only but
+ * for the risk escalation it offers the case's writers, riskescalation.RiskEscalationPage)
  * and a referral awaiting a possible-match decision: /referrals/{referralId} (templates/referral.html).
  * Tasklist forms link here with ?purpose=TASK (the user's claimed task is recorded) or TASK:&lt;task
  * id&gt;; opened directly it is CASE_PAGE. Every view is audited, refused ones included; the templates
@@ -35,8 +37,9 @@ class CasePage {
 
   @GetMapping(value = "/cases/{reference}", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView show(@PathVariable String reference, @RequestParam(required = false) String purpose) {
-    return audited(purpose, why -> cases.view(actors.current(), reference, why)
-        .map(view -> new ModelAndView("case", Map.of("view", view, "answers", answers))));
+    Actor actor = actors.current();
+    return audited(purpose, why -> cases.view(actor, reference, why).map(view -> new ModelAndView("case", Map.of(
+        "view", view, "answers", answers, "writes", cases.writesCasesOf(actor, view.authorityCode())))));
   }
 
   /**

@@ -682,6 +682,30 @@ public class CaseService {
    * case's interventions are allocated to, or whoever writes the case; anyone else is refused and audited.
    */
   public long recordContact(Actor actor, String reference, NewEntry contact, Purpose purpose) {
+    return records.insertEntry(writableByWriterOrProvider(actor, reference, purpose), contact, null, actor.userId());
+  }
+
+  /**
+   * A risk escalated on an open case (process.md §2.8, docs/support.md): what changed, as a NOTE "Risk
+   * escalated", by whoever writes the case or the provider its interventions are allocated to; audited as
+   * an UPDATE. Returns the case's authority. A closed case is refused (IllegalStateException), storing nothing.
+   */
+  public String escalateRisk(Actor actor, String reference, String whatChanged, Purpose purpose) {
+    CaseRecords.CaseHead head = writableByWriterOrProvider(actor, reference, purpose);
+    if (!CaseStatus.OPEN.name().equals(head.status())) {
+      throw new IllegalStateException("The case is closed: tell the police Prevent team directly");
+    }
+    records.insertEntry(head, new NewEntry(EntryKind.NOTE, "Risk escalated", whatChanged), null, actor.userId());
+    return head.authorityCode();
+  }
+
+  /** Whether the actor writes the cases of the authority (the case page offers them its forms, such as a risk escalation). */
+  public boolean writesCasesOf(Actor actor, String authority) {
+    return actor.worksFor(authority) && CaseAccess.WRITE.allows(actor);
+  }
+
+  /** The case, for the provider its interventions are allocated to or whoever writes it; anyone else refused and audited. */
+  private CaseRecords.CaseHead writableByWriterOrProvider(Actor actor, String reference, Purpose purpose) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
     AuditOutcome outcome = head.map(found -> {
       AuditOutcome writer = decide(actor, found, CaseAccess.WRITE);
@@ -694,7 +718,7 @@ public class CaseService {
     if (outcome != AuditOutcome.GRANTED) {
       throw new CaseNotFoundException();
     }
-    return records.insertEntry(head.orElseThrow(), contact, null, actor.userId());
+    return head.orElseThrow();
   }
 
   /**

@@ -32,7 +32,9 @@ public enum ClosureReason implements FormOption {
   /** The person is in custody, handed to prison and probation services, which support them (docs/custody.md; V220). */
   IN_CUSTODY("In custody: handed to prison and probation services"),
   /** Exited Channel, and the post-exit reviews found no concern (process.md §2.7; issue 11, V230). */
-  EXITED_AFTER_REVIEWS("Exited Channel: the post-exit reviews found no concern");
+  EXITED_AFTER_REVIEWS("Exited Channel: the post-exit reviews found no concern"),
+  /** The panel withdrew support after a risk escalation: the case left Prevent to the police (process.md §2.8; V240). */
+  TRANSFERRED_TO_POLICE("Support withdrawn after a risk escalation: transferred to the police");
 
   private final String label;
 

@@ -21,6 +21,8 @@ public enum MessageType {
   POST_EXIT_REVIEW_DUE,
   /** No contact recorded on an intervention for prevent.support.contact-lapse: to the coordinators and chairs. */
   CONTACT_LAPSED,
+  /** A risk escalated on an open case: to the police Prevent officers of the case's authority, at once. */
+  RISK_ESCALATED,
   /** A partner agency is asked for information (again when its due date moves): no link to the case page. */
   INFORMATION_REQUEST,
   INFORMATION_REQUEST_REMINDER,

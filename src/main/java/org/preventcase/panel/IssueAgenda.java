@@ -2,6 +2,7 @@ package org.preventcase.panel;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -18,8 +19,10 @@ import org.preventcase.security.Actors;
 import org.springframework.stereotype.Component;
 
 /**
- * `${issueAgenda}` (panel-meeting, Task_IssueAgenda): every adopted case of the meeting's authorities
- * that has not exited is listed for review (§2.11), the agenda is issued (from now until the minutes
+ * `${issueAgenda}` (panel-meeting, Task_IssueAgenda): at a routine meeting, every adopted case of the
+ * meeting's authorities that has not exited and whose support stage can take a review (not one waiting for
+ * its re-assessment date) is listed for review (§2.11; an extraordinary meeting hears only the urgent cases
+ * it was called for), the agenda is issued (from now until the minutes
  * are final the invited members may read the listed cases), and each invited member with an address is
  * sent the agenda notice through the outbox: the meeting's day, the case references and a link to the
  * meeting's page, no personal data.
@@ -39,16 +42,24 @@ public class IssueAgenda implements JavaDelegate {
     this.actors = actors;
   }
 
+  /** In support (not waiting for its re-assessment date, when the panel has nothing to review): its review can start. */
+  static boolean awaitsReview(RuntimeService runtime, String reference, String authority) {
+    return runtime.createExecutionQuery().processInstanceBusinessKey(reference).tenantIdIn(authority)
+        .messageEventSubscriptionName(Panel.REVIEW_DUE).count() > 0;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     long meetingId = Panel.meetingId(execution);
     Meeting meeting = meetings.find(meetingId).orElseThrow();
     Actor actor = actors.acting(execution);
     Purpose purpose = new Purpose(Purpose.Code.PANEL_MEETING, Long.toString(meetingId));
-    for (String authority : meeting.authorities()) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (String authority : meeting.kind() == Meeting.Kind.ROUTINE ? meeting.authorities() : List.<String>of()) {
       // a combined panel hears its partners' cases: the engine lists each authority's for it
       Actor lister = actor.worksFor(authority) ? actor : Actor.system(authority);
-      cases.casesForPanelReview(lister, List.of(authority), purpose)
+      cases.casesForPanelReview(lister, List.of(authority), purpose).stream()
+          .filter(reference -> awaitsReview(runtime, reference, authority))
           .forEach(reference -> cases.listAtPanelMeeting(lister, reference, meetingId, ListingPurpose.REVIEW, purpose));
     }
     if (!meetings.advance(meetingId, Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_ISSUED)) {

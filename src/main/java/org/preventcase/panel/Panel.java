@@ -36,7 +36,7 @@ public final class Panel {
   /** The assessment form's rating scale (valuesKey: a JSON list of label and value). */
   public static final String RATING_SCALE = "ratingScale";
 
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  public static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private Panel() {}

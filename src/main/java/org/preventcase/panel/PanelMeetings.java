@@ -81,13 +81,15 @@ public class PanelMeetings {
   }
 
   /**
-   * An extraordinary meeting of the case's panel on {@code day} for an urgent case (the case moves from the
-   * meeting it was listed at), with why it is urgent as a note on the case; its process starts at once and
-   * its agenda is due now. For a later stage's escalation (issue 11); a coordinator uses Tasklist's start form.
+   * An extraordinary meeting of the case's panel on {@code day} for an urgent case, to decide it (the case
+   * moves from the meeting it was listed at) or to review it urgently (a risk escalated during support), with
+   * why it is urgent as a note on the case; its process starts at once and its agenda is due now. For a later
+   * stage's escalation (issue 11); a coordinator uses Tasklist's start form.
    */
   @Transactional
-  public Meeting callExtraordinary(Actor actor, String caseReference, LocalDate day, String why) {
-    Meeting meeting = recordExtraordinary(actor, caseReference, day, why);
+  public Meeting callExtraordinary(Actor actor, String caseReference, LocalDate day, String why,
+      ListingPurpose listing) {
+    Meeting meeting = record(actor, caseReference, day, why, listing);
     // its process is the calling authority's (the urgent case's), as when its coordinator starts it in
     // Tasklist, not the lead's of a combined panel: its own coordinator prepares the agenda
     Map<String, Object> variables = new java.util.HashMap<>(variables(meeting));
@@ -97,9 +99,13 @@ public class PanelMeetings {
     return meeting;
   }
 
-  /** The record of an extraordinary meeting, and the case listed at it (the start form's listener). */
+  /** The record of an extraordinary meeting, and the case listed at it to be decided (the start form's listener). */
   @Transactional
   public Meeting recordExtraordinary(Actor actor, String caseReference, LocalDate day, String why) {
+    return record(actor, caseReference, day, why, ListingPurpose.DECIDE);
+  }
+
+  private Meeting record(Actor actor, String caseReference, LocalDate day, String why, ListingPurpose listing) {
     String lead = properties.panelOf(CaseReference.authorityOf(caseReference));
     Instant now = clock.instant();
     Instant meetsAt = day.atTime(properties.meetingTime()).atZone(Panel.LONDON).toInstant();
@@ -111,7 +117,7 @@ public class PanelMeetings {
     Purpose purpose = new Purpose(Purpose.Code.PROCESS, "extraordinary panel meeting " + meeting.id());
     cases.addEntry(actor, caseReference, new NewEntry(EntryKind.NOTE, "Extraordinary panel meeting called for "
         + meeting.dateLabel(), why), purpose);
-    cases.listAtPanelMeeting(actor, caseReference, meeting.id(), ListingPurpose.DECIDE, purpose);
+    cases.listAtPanelMeeting(actor, caseReference, meeting.id(), listing, purpose);
     return meeting;
   }
 

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 /**
  * A start listener of a stage's end event that tells the case process how the stage ended, as one
  * variable with one value (beans in {@link SupportBeans}: {@code ${supportExited}},
- * {@code ${reopenCase}}, {@code ${completePostExitReviews}}).
+ * {@code ${reopenCase}}, {@code ${completePostExitReviews}}, {@code ${supportTransferredToPolice}}), or
+ * one that keeps a fact a gateway needs ({@code ${markRiskEscalated}}, {@code ${clearRiskEscalation}}).
  */
 public class StageOutcome implements ExecutionListener {
 

@@ -14,6 +14,24 @@ class SupportBeans {
     return new StageOutcome(SupportVariables.SUPPORT_OUTCOME, SupportVariables.EXITED);
   }
 
+  /** support, EndEvent_LeftToPolice: supportOutcome TRANSFERRED_TO_POLICE (support withdrawn after a risk escalation). */
+  @Bean
+  StageOutcome supportTransferredToPolice() {
+    return new StageOutcome(SupportVariables.SUPPORT_OUTCOME, SupportVariables.TRANSFERRED_TO_POLICE);
+  }
+
+  /** support, StartEvent_RiskEscalated: riskEscalated true until the panel's next review. */
+  @Bean
+  StageOutcome markRiskEscalated() {
+    return new StageOutcome(SupportVariables.RISK_ESCALATED, true);
+  }
+
+  /** support, the start, and the reviews that keep the support going: riskEscalated false. */
+  @Bean
+  StageOutcome clearRiskEscalation() {
+    return new StageOutcome(SupportVariables.RISK_ESCALATED, false);
+  }
+
   /** aftercare, EndEvent_Reopened and EndEvent_ReopenedByReferral: caseReopened true. */
   @Bean
   StageOutcome reopenCase() {

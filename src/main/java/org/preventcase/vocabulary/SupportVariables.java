@@ -8,10 +8,19 @@ package org.preventcase.vocabulary;
  */
 public final class SupportVariables {
 
-  /** The support stage's result for the case process: {@link #EXITED} or {@link #REASSESS}. */
+  /**
+   * The support stage's result for the case process: {@link #EXITED}, {@link #REASSESS}, or
+   * {@link #TRANSFERRED_TO_POLICE} (support withdrawn after a risk escalation: the case leaves Prevent).
+   */
   public static final String SUPPORT_OUTCOME = "supportOutcome";
   public static final String EXITED = "EXITED";
   public static final String REASSESS = "REASSESS";
+  public static final String TRANSFERRED_TO_POLICE = "TRANSFERRED_TO_POLICE";
+  /**
+   * A risk escalated during support (docs/support.md) and not yet heard: true from the escalation until the
+   * panel's next review; withdrawing support then hands the case to the police.
+   */
+  public static final String RISK_ESCALATED = "riskEscalated";
   /** The timer of a lapse in contact (an ISO-8601 duration, prevent.support.contact-lapse). */
   public static final String CONTACT_LAPSE = "contactLapse";
   /** From the support plan: how many interventions it arranges, and whether it doubts the person's capacity. */

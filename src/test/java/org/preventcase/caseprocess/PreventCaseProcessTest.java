@@ -642,6 +642,52 @@ class PreventCaseProcessTest {
     verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED));
   }
 
+  /** A risk escalated on the case, as RiskEscalations sends it: the police are told, the panel hears it urgently. */
+  void riskEscalated() {
+    assertThat(processEngine.getRuntimeService().createMessageCorrelation(
+        org.preventcase.riskescalation.RiskEscalation.MESSAGE).processInstanceBusinessKey(REFERENCE).tenantId("E06000031")
+        .setVariableLocal(org.preventcase.riskescalation.RiskEscalation.PANEL_HEARING_NOW, false)
+        .correlateAllWithResult()).hasSize(1);
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.RISK_ESCALATED
+        && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))));
+    runJobs();
+  }
+
+  @Test
+  void supportWithdrawnAfterARiskEscalationClosesTheCaseTransferredToThePoliceWithNoPostExitReviews() {
+    ProcessInstance theCase = referredToThePanel();
+    panelDecides("ADOPT");
+    supported();
+    riskEscalated();
+    verify(calendar).callExtraordinary(any(), eq(REFERENCE), any(), any(),
+        eq(org.preventcase.casefile.ListingPurpose.REVIEW));
+    reviewed(44, "WITHDRAW_SUPPORT");
+
+    BpmnAwareTests.assertThat(theCase).hasPassed("CallActivity_Support", "EndEvent_TransferredToPolice")
+        .hasNotPassed("CallActivity_Aftercare").isEnded();
+    verify(cases).close(any(), eq(REFERENCE), eq(ClosureReason.TRANSFERRED_TO_POLICE), any());
+    verify(cases, never()).changeStage(any(), any(), eq(Stage.POST_EXIT_REVIEW), any(), any());
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.REFERRAL_HANDLED));
+  }
+
+  @Test
+  void newInformationAndARiskEscalationWhileTheCaseWaitsForItsMeetingReachThePoliceAndBringItForward() {
+    ProcessInstance theCase = referredToThePanel();
+    assertThat(activeActivities()).contains("Event_MeetingOpened");
+    processEngine.getRuntimeService().createMessageCorrelation(Messages.NEW_INFORMATION_ABOUT_OPEN_CASE)
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariablesLocal(withVariables("newReferralId", 12L, "newReferralUrgency", "ROUTINE", "taskPriority", 50))
+        .correlateAllWithResult();
+    riskEscalated();
+
+    verify(calendar).callExtraordinary(any(), eq(REFERENCE), any(), any(),
+        eq(org.preventcase.casefile.ListingPurpose.DECIDE));
+    assertThat(activeActivities()).as("both heard, the case still waits for its (now extraordinary) meeting")
+        .contains("Event_MeetingOpened", "Task_DeconflictNewInformation");
+    completeAndRun("Task_DeconflictNewInformation", withVariables("newInformationDeconflicted", true));
+    BpmnAwareTests.assertThat(theCase).hasPassed("EndEvent_NewInformationDeconflicted").isNotEnded();
+  }
+
   @Test
   void anAdoptedCaseWithoutConsentGoesBackToThePanelOnTheReassessmentDateItSet() {
     ProcessInstance theCase = referredToThePanel();

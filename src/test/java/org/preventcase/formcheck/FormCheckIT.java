@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.casefile.ListingPurpose;
 import org.preventcase.intake.ReferralExamples;
 import org.preventcase.models.ProjectFiles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -294,7 +295,8 @@ public class FormCheckIT extends ApplicationIT {
   String calledExtraordinaryMeeting(String reference) {
     java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
         .plusDays(1);
-    return panelMeetings.callExtraordinary(actors.of(COORDINATOR), reference, tomorrow, RATIONALE).reference();
+    return panelMeetings.callExtraordinary(actors.of(COORDINATOR), reference, tomorrow, RATIONALE,
+        ListingPurpose.DECIDE).reference();
   }
 
   /** A task of a case's own meeting: the agenda, the attendance (agenda issued) or the minutes (held). */

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +37,15 @@ import org.mockito.ArgumentCaptor;
 import org.preventcase.authority.AuthorityDirectory;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
+import org.preventcase.casefile.ListingPurpose;
 import org.preventcase.casefile.NewEntry;
 import org.preventcase.casefile.PanelAssessment;
 import org.preventcase.casefile.PanelOutcome;
 import org.preventcase.models.FixedAuthority;
+import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notifications;
+import org.preventcase.notify.Recipient;
+import org.preventcase.riskescalation.RiskEscalation;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.AssessmentFramework;
@@ -76,6 +81,7 @@ class PanelCaseProcessTest {
   final CaseService cases = mock(CaseService.class);
   final Actors actors = mock(Actors.class);
   final PanelMeetings calendar = mock(PanelMeetings.class);
+  final Notifications notifications = mock(Notifications.class);
 
   static Meeting meeting(long id, String meetsAt) {
     Instant at = Instant.parse(meetsAt);
@@ -91,7 +97,7 @@ class PanelCaseProcessTest {
     when(actors.acting(any())).thenReturn(Actor.system(AUTHORITY));
     when(calendar.listAtNextMeeting(any(), eq(CASE))).thenReturn(DECEMBER, JANUARY, FEBRUARY);
     when(cases.latestPanelAssessment(any(), eq(CASE), any())).thenReturn(Optional.of(SUSCEPTIBLE));
-    PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), mock(Notifications.class),
+    PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), notifications,
         mock(AuthorityDirectory.class));
   }
 
@@ -299,5 +305,40 @@ class PanelCaseProcessTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  void riskEscalated(boolean panelHearingNow) {
+    assertThat(processEngine.getRuntimeService().createMessageCorrelation(RiskEscalation.MESSAGE)
+        .processInstanceBusinessKey(CASE).tenantId(AUTHORITY)
+        .setVariableLocal(RiskEscalation.PANEL_HEARING_NOW, panelHearingNow).correlateAllWithResult()).hasSize(1);
+    verify(notifications).send(argThat(sent -> sent.type() == MessageType.RISK_ESCALATED
+        && sent.caseReference().equals(CASE) && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))));
+  }
+
+  @Test
+  void aRiskEscalatedWhileTheCaseWaitsForItsMeetingTellsThePoliceAndBringsItToAnExtraordinaryMeetingToday() {
+    ProcessInstance panel = handedToPanel();
+
+    riskEscalated(false);
+    BpmnAwareTests.assertThat(panel).as("still listed, until the meeting is called").isWaitingAt("Event_MeetingOpened");
+    runJobs();
+    verify(calendar).callExtraordinary(any(), eq(CASE), eq(LocalDate.of(2026, 12, 1)),
+        eq("A risk was escalated on the case: the panel hears it urgently."), eq(ListingPurpose.DECIDE));
+    meetingOpens(44, true);
+
+    BpmnAwareTests.assertThat(panel).hasPassed("EndEvent_BroughtForward").isWaitingAt("Task_AssessCase");
+    assertThat(processEngine.getRuntimeService().getVariables(panel.getId())).containsEntry(Panel.MEETING_ID, 44L);
+  }
+
+  @Test
+  void aRiskEscalatedWhileThePanelHearsTheCaseIsHeardAtThatMeeting() {
+    ProcessInstance panel = handedToPanel();
+    meetingOpens(DECEMBER.id(), true);
+
+    riskEscalated(true);
+    complete("Task_AssessCase", assessment());
+
+    BpmnAwareTests.assertThat(panel).hasPassed("EndEvent_HeardNow").isWaitingAt("Task_DecideCase");
+    verify(calendar, never()).callExtraordinary(any(), any(), any(), any(), any());
   }
 }

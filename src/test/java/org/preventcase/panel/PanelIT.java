@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.casefile.ListingPurpose;
 import org.preventcase.intake.ReferralApiIT;
 import org.preventcase.intake.ReferralExamples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class PanelIT extends ApplicationIT {
   long ownMeeting(String reference) {
     long meeting = calendar.callExtraordinary(actors.of(COORDINATOR), reference,
         java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
-        "Synthetic: an urgent case.").id();
+        "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
     executeDueJobs();
     return meeting;
   }
@@ -352,7 +353,7 @@ class PanelIT extends ApplicationIT {
 
     long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), urgent,
         java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
-        "Synthetic: an urgent case.").id();
+        "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
 
     assertThat(jdbc.queryForObject("SELECT authority_code FROM panel_meeting WHERE id = ?", String.class, meeting))
         .as("the meeting is the combined panel's, led by Peterborough").isEqualTo("E06000031");
@@ -374,7 +375,7 @@ class PanelIT extends ApplicationIT {
     String leadCase = openCase("demo-referrer", "E06000031");
     long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), partnerCase,
         java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
-        "Synthetic: an urgent case.").id();
+        "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
     caseService.listAtPanelMeeting(org.preventcase.security.Actor.system("E06000031"), leadCase, meeting,
         org.preventcase.casefile.ListingPurpose.DECIDE, new org.preventcase.audit.Purpose(
             org.preventcase.audit.Purpose.Code.PROCESS, "combined panel test"));
@@ -395,5 +396,63 @@ class PanelIT extends ApplicationIT {
     assertThat(audit(partnerCase, INVITED)).extracting(row -> row.get("action") + " " + row.get("outcome"))
         .as("the refusal is audited").containsExactly("VIEW REFUSED_AUTHORITY");
     offTheCalendar(meeting);
+  }
+
+  HttpResponse<String> escalate(String reference, String user, String whatChanged) {
+    return call("POST", "/api/cases/" + reference + "/risk-escalation", user,
+        whatChanged == null ? "{}" : "{\"whatChanged\": \"" + whatChanged + "\"}");
+  }
+
+  List<String> escalations(String reference) {
+    return jdbc.queryForList("""
+        SELECT e.body FROM case_entry e JOIN case_file c ON c.id = e.case_id
+        WHERE c.reference = ? AND e.summary = 'Risk escalated' ORDER BY e.id""", String.class, reference);
+  }
+
+  @Test
+  void aRiskEscalatedWhileTheCaseWaitsForThePanelIsRecordedTellsThePoliceAtOnceAndBringsItToAnExtraordinaryMeeting() {
+    String reference = referredToThePanel();
+    long routine = meetingOf(reference);
+    String whatChanged = "Synthetic: the person named a date " + UUID.randomUUID();
+
+    HttpResponse<String> blank = escalate(reference, POLICE, "  ");
+    assertThat(blank.statusCode()).isEqualTo(400);
+    assertThat(blank.body()).contains("Enter what has changed");
+    assertThat(escalate(reference, POLICE, "x".repeat(2001)).body())
+        .contains("What has changed must be 2000 characters or fewer");
+    assertThat(escalate(reference, "demo-referrer", whatChanged).statusCode()).as("a referrer may not").isEqualTo(404);
+    assertThat(escalations(reference)).as("nothing stored for a refusal").isEmpty();
+
+    HttpResponse<String> escalated = escalate(reference, POLICE, whatChanged);
+    assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(202);
+    assertThat(escalations(reference)).containsExactly(whatChanged);
+    assertThat(audit(reference, POLICE)).anySatisfy(row -> assertThat(row).containsEntry("action", "UPDATE")
+        .containsEntry("purpose_code", "CASE_API").containsEntry("purpose_detail", "risk escalated"));
+    assertThat(jdbc.queryForList("""
+        SELECT recipient FROM notification_outbox WHERE case_reference = ? AND message_type = 'RISK_ESCALATED'""",
+        String.class, reference)).as("the police told at once, in the escalation's transaction")
+        .contains(POLICE + "@example.invalid");
+    assertThat(org.preventcase.intake.ReferralIntakeIT.engineTablesHolding(jdbc, List.of(whatChanged))).isEmpty();
+
+    executeDueJobs();
+    long urgent = meetingOf(reference);
+    assertThat(urgent).as("brought forward from the routine meeting").isNotEqualTo(routine);
+    assertThat(jdbc.queryForObject("SELECT kind FROM panel_meeting WHERE id = ?", String.class, urgent))
+        .isEqualTo("EXTRAORDINARY");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + urgent).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aRiskCannotBeEscalatedToThePanelWhileTheCaseIsScreenedAndNothingIsStored() {
+    String reference = caseAwaitingScreening("Re");
+
+    HttpResponse<String> refused = escalate(reference, POLICE, "Synthetic: something changed.");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("tell the police Prevent team directly", "999");
+    assertThat(escalations(reference)).isEmpty();
+    assertThat(jdbc.queryForObject("""
+        SELECT count(*) FROM notification_outbox WHERE case_reference = ? AND message_type = 'RISK_ESCALATED'""",
+        Long.class, reference)).isZero();
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -69,6 +70,7 @@ class PanelMeetingProcessTest {
   static final String DECIDED_HERE = "E06000031-2026-00042";
   static final String DECIDED_IN_LUTON = "E06000032-2026-00007";
   static final String ADOPTED = "E06000031-2026-00010";
+  static final String AWAITING_REASSESSMENT = "E06000031-2026-00011";
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -95,7 +97,8 @@ class PanelMeetingProcessTest {
     when(meetings.listed(41)).thenReturn(List.of(new MeetingRecords.Listed(DECIDED_HERE, PETERBOROUGH, "DECIDE"),
         new MeetingRecords.Listed(DECIDED_IN_LUTON, LUTON, "DECIDE"), new MeetingRecords.Listed(ADOPTED, PETERBOROUGH,
         "REVIEW")));
-    when(cases.casesForPanelReview(any(), eq(List.of(PETERBOROUGH)), any())).thenReturn(List.of(ADOPTED));
+    when(cases.casesForPanelReview(any(), eq(List.of(PETERBOROUGH)), any()))
+        .thenReturn(List.of(ADOPTED, AWAITING_REASSESSMENT));
     when(directory.find(PETERBOROUGH)).thenReturn(Optional.of(new LocalAuthority(PETERBOROUGH, "Peterborough",
         LocalAuthorityKind.UNITARY, null, "E23000023", "Cambridgeshire Constabulary")));
     when(directory.find(LUTON)).thenReturn(Optional.of(new LocalAuthority(LUTON, "Luton", LocalAuthorityKind.UNITARY,
@@ -195,10 +198,15 @@ class PanelMeetingProcessTest {
   }
 
   @Test
-  void issuingTheAgendaListsEveryAdoptedCaseForReviewAndSendsEachInvitedMemberTheNoticeThroughTheOutbox() {
+  void issuingTheAgendaListsEveryAdoptedCaseInSupportForReviewAndSendsEachInvitedMemberTheNoticeThroughTheOutbox() {
+    adoptedCaseWaiting();
+    processEngine.getRuntimeService().createProcessInstanceByKey("support").businessKey(AWAITING_REASSESSMENT)
+        .setVariables(withVariables("caseRef", AWAITING_REASSESSMENT, "taskPriority", 50))
+        .startBeforeActivity("Task_SetReassessment").execute(true, true);
     agendaIssued();
 
     verify(cases).listAtPanelMeeting(any(), eq(ADOPTED), eq(41L), eq(ListingPurpose.REVIEW), any());
+    verify(cases, never()).listAtPanelMeeting(any(), eq(AWAITING_REASSESSMENT), anyLong(), any(), any());
     verify(cases).casesForPanelReview(argThat(actor -> actor.worksFor(LUTON) && !actor.worksFor(PETERBOROUGH)),
         eq(List.of(LUTON)), any()); // a partner's adopted cases, listed by the engine for that authority
     verify(meetings).advance(41, Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_ISSUED);

@@ -6,8 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.preventcase.authority.AuthorityDirectory;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.engine.EngineClock;
 import org.preventcase.intake.NameTaskForCase;
 import org.preventcase.notify.Notifications;
+import org.preventcase.riskescalation.RiskEscalationBeans;
+import org.preventcase.riskescalation.TellPoliceOfRiskEscalation;
 import org.preventcase.security.Actors;
 import org.preventcase.statistics.ReferralStatistics;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -69,5 +72,10 @@ public final class PanelMocks {
     Mocks.register("recordAttendance", new RecordAttendance(meetings));
     Mocks.register("openMeeting", new OpenMeeting(meetings, directory));
     Mocks.register("finaliseMinutes", new FinaliseMinutes(meetings));
+    RiskEscalationBeans escalation = new RiskEscalationBeans();
+    Mocks.register("tellPoliceOfRiskEscalation", new TellPoliceOfRiskEscalation(notifications));
+    Mocks.register("bringToExtraordinaryMeeting", escalation.bringToExtraordinaryMeeting(calendar, actors,
+        new EngineClock()));
+    Mocks.register("listUrgentReview", escalation.listUrgentReview(calendar, actors, new EngineClock()));
   }
 }

@@ -16,7 +16,6 @@ import org.preventcase.notify.Notifications;
 import org.preventcase.panel.PanelMocks;
 import org.preventcase.security.Actors;
 import org.preventcase.statistics.ReferralStatistics;
-import org.preventcase.vocabulary.SupportVariables;
 
 /**
  * Model tests of the support and after-care stages, and of the case process that calls them: their
@@ -44,13 +43,17 @@ public final class SupportMocks {
     Mocks.register("recordInterventionContact", new RecordInterventionContact(cases, actors, statistics));
     Mocks.register("alertContactLapse", new AlertContactLapse(notifications));
     Mocks.register("recordReassessment", new RecordReassessment(cases, actors, clock));
-    Mocks.register("supportExited", new StageOutcome(SupportVariables.SUPPORT_OUTCOME, SupportVariables.EXITED));
     Mocks.register("startPostExitReviews", new StartPostExitReviews(clock));
     Mocks.register("scheduleNextPostExitReview", new ScheduleNextPostExitReview(properties, clock));
     Mocks.register("announcePostExitReview", new AnnouncePostExitReview(notifications));
     Mocks.register("recordPostExitReview", new RecordPostExitReview(cases, actors, properties));
     Mocks.register("notifyPoliceOfImmediateRisk", new NotifyPoliceOfImmediateRisk(notifications));
-    Mocks.register("reopenCase", new StageOutcome(SupportVariables.CASE_REOPENED, true));
-    Mocks.register("completePostExitReviews", new StageOutcome(SupportVariables.CASE_REOPENED, false));
+    SupportBeans outcomes = new SupportBeans();
+    Mocks.register("supportExited", outcomes.supportExited());
+    Mocks.register("reopenCase", outcomes.reopenCase());
+    Mocks.register("completePostExitReviews", outcomes.completePostExitReviews());
+    Mocks.register("supportTransferredToPolice", outcomes.supportTransferredToPolice());
+    Mocks.register("markRiskEscalated", outcomes.markRiskEscalated());
+    Mocks.register("clearRiskEscalation", outcomes.clearRiskEscalation());
   }
 }

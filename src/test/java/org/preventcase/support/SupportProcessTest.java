@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
+import org.preventcase.casefile.ListingPurpose;
 import org.preventcase.casefile.PanelOutcome;
 import org.preventcase.casefile.Stage;
 import org.preventcase.models.FixedAuthority;
@@ -45,6 +46,7 @@ import org.preventcase.panel.MeetingRecords;
 import org.preventcase.panel.Panel;
 import org.preventcase.panel.PanelMeetings;
 import org.preventcase.panel.PanelMocks;
+import org.preventcase.riskescalation.RiskEscalation;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.statistics.ReferralStatistics;
@@ -73,6 +75,7 @@ class SupportProcessTest {
   final Actors actors = mock(Actors.class);
   final Notifications notifications = mock(Notifications.class);
   final ReferralStatistics statistics = mock(ReferralStatistics.class);
+  final PanelMeetings calendar = mock(PanelMeetings.class);
 
   @BeforeEach
   void init() {
@@ -80,7 +83,7 @@ class SupportProcessTest {
     ClockUtil.setCurrentTime(Date.from(ADOPTED));
     when(actors.acting(any())).thenReturn(Actor.system("E06000031"));
     bornOn(LocalDate.of(1990, 4, 1));
-    PanelMocks.register(cases, actors, mock(PanelMeetings.class), mock(MeetingRecords.class), notifications,
+    PanelMocks.register(cases, actors, calendar, mock(MeetingRecords.class), notifications,
         mock(org.preventcase.authority.AuthorityDirectory.class));
     SupportMocks.register(cases, actors, notifications, statistics);
     FixedAuthority.use(processEngine, "E06000031");
@@ -147,6 +150,19 @@ class SupportProcessTest {
     BpmnAwareTests.assertThat(review).hasCandidateGroup("prevent-panel-chair");
     processEngine.getTaskService().complete(review.getId(), withVariables("reviewDecision", decision,
         "reviewRationale", "Synthetic rationale."));
+  }
+
+  /** A risk escalated on the case, as RiskEscalations sends it (what changed is already in the case record). */
+  void riskEscalated(boolean panelHearingNow) {
+    assertThat(processEngine.getRuntimeService().createMessageCorrelation(RiskEscalation.MESSAGE)
+        .processInstanceBusinessKey(REFERENCE).tenantId("E06000031")
+        .setVariableLocal(RiskEscalation.PANEL_HEARING_NOW, panelHearingNow).correlateAllWithResult()).hasSize(1);
+  }
+
+  void policeToldOfTheRisk(int times) {
+    verify(notifications, times(times)).send(argThat(sent -> sent.type() == MessageType.RISK_ESCALATED
+        && sent.caseReference().equals(REFERENCE)
+        && sent.recipient().equals(new Recipient.GroupMembers("prevent-police-officer"))));
   }
 
   List<String> waiting() {
@@ -222,7 +238,7 @@ class SupportProcessTest {
     Map<String, Object> before = processEngine.getRuntimeService().getVariables(support.getId());
     assertThat(before).as("the engine keeps codes and counts only").containsOnlyKeys("caseRef", "concernTypeLabel",
         "ageBandLabel", "urgencyLabel", "taskPriority", "caseOwnerGroup", "contactLapse", "interventionCount",
-        "capacityInDoubt", "interventionProvider", "consentRoute", "consentRouteLabel", "consentResult");
+        "capacityInDoubt", "interventionProvider", "consentRoute", "consentRouteLabel", "consentResult", "riskEscalated");
     assertThat(before).containsEntry("contactLapse", "PT720H");
     review(45, "EXIT");
     BpmnAwareTests.assertThat(support).isEnded();
@@ -359,5 +375,67 @@ class SupportProcessTest {
     BpmnAwareTests.assertThat(support).hasPassed("EndEvent_ReviewDeferred", "EndEvent_SupportWithdrawn")
         .isWaitingAt("Task_SetReassessment");
     verify(cases, times(1)).recordPanelOutcome(any(), eq(REFERENCE), eq(47L), any(), any());
+  }
+
+  @Test
+  void aRiskEscalatedDuringSupportTellsThePoliceAtOnceAndListsAnUrgentReviewWhileTheSupportGoesOn() {
+    ProcessInstance support = adopted();
+    complete("Task_PrepareSupportPlan", plan("IDEOLOGICAL_MENTORING"));
+    complete("Task_RecordConsent", consent("GIVEN", "consentGivenBy", "SELF"));
+
+    riskEscalated(false);
+    policeToldOfTheRisk(1);
+    assertThat(waiting()).as("the work in hand goes on").contains("Task_RecordContact");
+    assertThat(processEngine.getRuntimeService().getVariables(support.getId())).containsEntry("riskEscalated", true);
+    verify(calendar, never()).callExtraordinary(any(), any(), any(), any(), any());
+    Job meeting = processEngine.getManagementService().createJobQuery().messages().singleResult();
+    processEngine.getManagementService().executeJob(meeting.getId());
+    verify(calendar).callExtraordinary(any(), eq(REFERENCE), eq(LocalDate.of(2026, 12, 15)),
+        eq("A risk was escalated on the case: the panel hears it urgently."), eq(ListingPurpose.REVIEW));
+
+    review(48, "REVISE_PLAN");
+    complete("Task_RevisePlan", plan("IDEOLOGICAL_MENTORING", "HOUSING"));
+    assertThat(processEngine.getRuntimeService().getVariables(support.getId()))
+        .as("the escalation heard, a later withdrawal is an ordinary one").containsEntry("riskEscalated", false);
+    review(49, "WITHDRAW_SUPPORT");
+    BpmnAwareTests.assertThat(support).hasPassed("EndEvent_UrgentReviewListed", "EndEvent_PlanRevised",
+        "EndEvent_SupportWithdrawn").hasNotPassed("EndEvent_WithdrawnToPolice").isWaitingAt("Task_SetReassessment");
+  }
+
+  @Test
+  void supportWithdrawnAfterARiskEscalationHandsTheCaseToThePoliceWithNoReassessment() {
+    ProcessInstance support = adopted();
+    complete("Task_PrepareSupportPlan", plan("LIFE_SKILLS"));
+    riskEscalated(false);
+    policeToldOfTheRisk(1);
+    assertThat(waiting()).as("an escalation before consent keeps the consent in hand").contains("Task_RecordConsent");
+    complete("Task_RecordConsent", consent("GIVEN", "consentGivenBy", "SELF"));
+
+    review(50, "WITHDRAW_SUPPORT");
+
+    BpmnAwareTests.assertThat(support).hasPassed("EndEvent_WithdrawnToPolice", "Event_WithdrawnToPolice",
+        "EndEvent_LeftToPolice").hasNotPassed("Task_SetReassessment").isEnded();
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(support.getId()).count())
+        .as("every intervention stops").isZero();
+  }
+
+  @Test
+  void aRiskEscalatedWhileThePanelReviewsTheCaseIsHeardAtThatReviewWithNoExtraMeeting() {
+    ProcessInstance support = adopted();
+    complete("Task_PrepareSupportPlan", plan("HOUSING"));
+    complete("Task_RecordConsent", consent("GIVEN", "consentGivenBy", "SELF"));
+    reviewDue(51, true);
+
+    riskEscalated(true);
+    policeToldOfTheRisk(1);
+    assertThat(processEngine.getManagementService().createJobQuery().messages().count()).isZero();
+    Task review = task("Task_ReviewAdoptedCase");
+    processEngine.getTaskService().complete(review.getId(), withVariables("reviewDecision", "CONTINUE",
+        "reviewRationale", "Synthetic rationale."));
+
+    BpmnAwareTests.assertThat(support).hasPassed("EndEvent_ReviewedNow", "EndEvent_ReviewRecorded")
+        .isWaitingAt("Task_RecordContact");
+    assertThat(processEngine.getRuntimeService().getVariables(support.getId())).containsEntry("riskEscalated", false);
+    verify(calendar, never()).callExtraordinary(any(), any(), any(), any(), any());
   }
 }
