@@ -455,4 +455,36 @@ class PanelIT extends ApplicationIT {
         SELECT count(*) FROM notification_outbox WHERE case_reference = ? AND message_type = 'RISK_ESCALATED'""",
         Long.class, reference)).isZero();
   }
+
+  /** The path a redirect sends the browser to. */
+  static String followed(HttpResponse<String> redirect) {
+    return java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath();
+  }
+
+  @Test
+  void aRiskEscalatedOnTheCasePageGivesThePlainReasonForARefusalKeepsWhatWasTypedThenConfirmsIt() {
+    String reference = referredToThePanel();
+    assertThat(signIn("demo-manager").get("/cases/" + reference).body()).as("a manager reads but does not write")
+        .doesNotContain("Escalate a risk");
+    Browser police = signIn(POLICE);
+    assertThat(police.get("/cases/" + reference).body()).contains("Escalate a risk", "What has changed");
+    String path = "/cases/" + reference + "/risk-escalation";
+    String tooLong = "Synthetic" + "z".repeat(2000);
+
+    HttpResponse<String> refused = police.postForm(path, "_csrf=" + police.csrfToken() + "&whatChanged=" + tooLong);
+    assertThat(refused.statusCode()).isEqualTo(302);
+    String again = police.get(followed(refused)).body();
+    assertThat(again).contains("<title>Error: Case " + reference, "There is a problem",
+        "What has changed must be 2000 characters or fewer", "href=\"#whatChanged\"", tooLong);
+    assertThat(escalations(reference)).isEmpty();
+
+    HttpResponse<String> escalated = police.postForm(path, "_csrf=" + police.csrfToken()
+        + "&whatChanged=Synthetic%3A+threats+made+at+school.");
+    assertThat(escalated.statusCode()).isEqualTo(302);
+    assertThat(police.get(followed(escalated)).body())
+        .contains("Risk escalated: the police Prevent team have been told").doesNotContain("There is a problem");
+    assertThat(escalations(reference)).containsExactly("Synthetic: threats made at school.");
+    assertThat(audit(reference, POLICE)).anySatisfy(row -> assertThat(row).containsEntry("purpose_code", "CASE_PAGE")
+        .containsEntry("purpose_detail", "risk escalated"));
+  }
 }
