@@ -1,29 +1,40 @@
 package org.preventcase.caseprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.preventcase.audit.AuditTrail;
 import org.preventcase.casefile.CaseService;
+import org.preventcase.casefile.ClosureReason;
 import org.preventcase.casefile.EarlierReferrals;
 import org.preventcase.casefile.Stage;
 import org.preventcase.deployment.ModelMigration;
@@ -33,40 +44,32 @@ import org.preventcase.models.ModelVersions;
 import org.preventcase.notify.Notifications;
 import org.preventcase.panel.Meeting;
 import org.preventcase.panel.MeetingRecords;
+import org.preventcase.panel.Panel;
 import org.preventcase.panel.PanelMeetings;
 import org.preventcase.panel.PanelMocks;
+import org.preventcase.riskescalation.RiskEscalation;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
+import org.preventcase.vocabulary.SupportVariables;
 
 /**
- * The case process changes under running cases. Issue 11: the wait for consent and support
- * (Task_AwaitConsentAndSupport, with the panel's review on it) and the wait for Channel support alongside
- * MAPPA (Task_AwaitSupportAlongsideMappa) became calls of the support stage (CallActivity_Support,
- * CallActivity_SupportAlongsideMappa), and the after-care follows an exit. The previous version is the
- * one of custody (issue 12 item 4). Cases waiting at every one of its wait states move to the new
- * version: those at the two replaced waits restart at the matching call (ModelMigration.restartAt; a
- * review in progress is asked again of the restarted support stage by its meeting's PanelReviewDue),
- * the others by a migration plan, keeping business key, tenant and variables; every move is audited.
+ * The case process and its stages change under running cases. Issue 11 item 4 (risk escalation): the support
+ * stage and the panel stage gained the non-interrupting event sub-process of the message RiskEscalated (a new
+ * subscription at their wait states), the support stage the flag riskEscalated and a withdrawal to the police, and
+ * the case process the support outcome TRANSFERRED_TO_POLICE. The previous versions (processes-previous/) are
+ * those before it. Instances at every wait state of each previous version move by a migration plan, the support
+ * stage's with riskEscalated false set first, keeping business key, tenant and variables, every move audited;
+ * moved cases then take a risk escalation wherever the new versions do, and one in support whose support is
+ * withdrawn after it closes TRANSFERRED_TO_POLICE. Restarting an instance no plan could move keeps the same.
  */
 class PreventCaseMigrationTest {
 
   static final String MODEL = "processes/case/prevent-case.bpmn";
-  static final String[] PREVIOUS = {"processes/gateway/gateway.bpmn", "processes/gateway/information-gathering.bpmn",
-      "processes/gateway/assurance-review.dmn", "processes/panel/panel-case.bpmn", "processes/panel/panel-recommendation.dmn",
-      "forms/referral-deconfliction.form", "forms/referral-screening.form", "forms/preliminary-assessment.form",
-      "forms/below-threshold-review.form", "forms/assurance-review.form", "forms/mappa-hand-off.form",
-      "forms/new-information-deconfliction.form", "forms/information-agencies.form", "forms/information-request.form",
-      "forms/information-overdue.form", "forms/panel-assessment.form", "forms/panel-decision.form",
-      "forms/panel-review.form", "forms/mappa-liaison.form", "forms/transfer-pack.form"};
-  static final String[] CURRENT = java.util.stream.Stream.concat(java.util.Arrays.stream(PREVIOUS),
-      java.util.stream.Stream.of("forms/custody-hand-off.form", "forms/custody-release.form")).toArray(String[]::new);
-  static final String[] CURRENT_WITH_SUPPORT = java.util.stream.Stream.concat(java.util.Arrays.stream(CURRENT),
-      java.util.stream.Stream.of("processes/support/support.bpmn", "processes/support/consent-required.dmn",
-          "processes/aftercare/aftercare.bpmn", "forms/support-plan.form", "forms/consent.form",
-          "forms/consent-consultation.form", "forms/consent-reassessment.form", "forms/intervention-contact.form",
-          "forms/post-exit-review.form")).toArray(String[]::new);
+  static final String PANEL_CASE = "processes/panel/panel-case.bpmn";
+  static final String SUPPORT = "processes/support/support.bpmn";
+  static final String AUTHORITY = "E06000031";
   static final Date DUE = Date.from(Instant.parse("2026-11-30T17:00:00Z"));
-  static final Meeting DECEMBER = new Meeting(41, "E06000031", List.of("E06000031"), Meeting.Kind.ROUTINE,
+  static final Meeting DECEMBER = new Meeting(41, AUTHORITY, List.of(AUTHORITY), Meeting.Kind.ROUTINE,
       Instant.parse("2026-12-15T10:00:00Z"), Instant.parse("2026-12-08T10:00:00Z"), 8, Meeting.Status.SCHEDULED);
 
   /** The coverage extension (no threshold) because the moved cases run the engine's coverage listeners. */
@@ -79,13 +82,13 @@ class PreventCaseMigrationTest {
   final CaseService cases = mock(CaseService.class);
   final Actors actors = mock(Actors.class);
   final PanelMeetings calendar = mock(PanelMeetings.class);
-  final Actor system = Actor.system("E06000031");
+  final Actor system = Actor.system(AUTHORITY);
   ModelMigration migration;
 
   @BeforeEach
   void previousVersionIsRunning() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T09:00:00Z")));
-    FixedAuthority.use(processEngine, "E06000031");
+    FixedAuthority.use(processEngine, AUTHORITY);
     when(actors.acting(any())).thenReturn(system);
     when(cases.earlierReferrals(any(), any(), any())).thenReturn(new EarlierReferrals(0, Map.of()));
     when(calendar.listAtNextMeeting(any(), anyString())).thenReturn(DECEMBER);
@@ -95,6 +98,10 @@ class PreventCaseMigrationTest {
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToCustody", new MoveCaseToStage(cases, actors, Stage.CUSTODY));
     Mocks.register("moveCaseToConsent", new MoveCaseToStage(cases, actors, Stage.CONSENT));
+    Mocks.register("tellReferrersTheReferralWasHandled", new TellReferrersTheReferralWasHandled(cases,
+        mock(Notifications.class), actors));
+    Mocks.register(CloseCase.beanName(ClosureReason.TRANSFERRED_TO_POLICE),
+        new CloseCase(cases, actors, ClosureReason.TRANSFERRED_TO_POLICE));
     org.preventcase.support.SupportMocks.register(cases, actors, mock(Notifications.class),
         mock(org.preventcase.statistics.ReferralStatistics.class));
     org.preventcase.information.InformationGatheringMocks.register(processEngine, cases, mock(Notifications.class));
@@ -110,86 +117,155 @@ class PreventCaseMigrationTest {
     ClockUtil.reset();
   }
 
+  /** What every version calls and is deployed with, unchanged by this change: the other stages, tables and forms. */
+  static Stream<String> unchanged() {
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      return Stream.concat(Stream.of("processes/gateway/gateway.bpmn", "processes/gateway/information-gathering.bpmn",
+          "processes/gateway/assurance-review.dmn", "processes/panel/panel-recommendation.dmn",
+          "processes/support/consent-required.dmn", "processes/aftercare/aftercare.bpmn"),
+          forms.map(form -> "forms/" + form.getFileName()).sorted().toList().stream());
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  static String[] with(String... stages) {
+    return Stream.concat(unchanged(), Stream.of(stages)).toArray(String[]::new);
+  }
+
   static Map<String, Object> facts(String reference) {
-    return Map.of("caseRef", reference, "concernType", "ISLAMIST", "urgency", "ROUTINE", "taskPriority", 50,
-        "caseOwnerGroup", DeliveryModel.POLICE_GATEWAY.caseOwnerGroup(), "gatewayOutcome", "REFER_TO_PANEL",
-        "screeningDueAt", DUE);
+    Map<String, Object> facts = new HashMap<>(Map.of("caseRef", reference, "concernType", "ISLAMIST", "urgency",
+        "ROUTINE", "taskPriority", 50, "caseOwnerGroup", DeliveryModel.POLICE_GATEWAY.caseOwnerGroup(),
+        "gatewayOutcome", "REFER_TO_PANEL", "screeningDueAt", DUE, "custodyReviewDueAt", DUE));
+    facts.putAll(Map.of(Panel.MEETING_ID, 41L, SupportVariables.CONTACT_LAPSE, "PT720H",
+        SupportVariables.INTERVENTION_COUNT, 1, SupportVariables.INTERVENTION_PROVIDER, "demo-provider",
+        SupportVariables.REASSESSMENT_DUE_AT, DUE));
+    return facts;
   }
 
-  ProcessInstance instance(String id) {
-    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
-  /** Every wait state of the previous version (custody's), with the tasks of its event sub-processes beside one. */
-  static final List<List<String>> PREVIOUS_WAIT_STATES = List.of(List.of("CallActivity_Gateway"),
-      List.of("CallActivity_Panel"), List.of("Task_AwaitConsentAndSupport"),
-      List.of("Task_AwaitConsentAndSupport", "Task_ReviewAdoptedCase"), List.of("Task_HandOverToMappa"),
-      List.of("Task_HandOverToMappa", "Task_DeconflictNewInformation"), List.of("Task_LiaiseWithMappa"),
-      List.of("Task_LiaiseWithMappa", "CallActivity_PanelAlongsideMappa"),
-      List.of("Task_LiaiseWithMappa", "Task_AwaitSupportAlongsideMappa"),
+  /** Every wait state of the previous case process, with those of its event sub-processes beside one. */
+  static final List<List<String>> CASE_WAIT_STATES = List.of(List.of("CallActivity_Gateway"),
+      List.of("CallActivity_Panel"), List.of("CallActivity_Support"), List.of("CallActivity_Aftercare"),
+      List.of("CallActivity_Support", "Task_DeconflictNewInformation"), List.of("Task_HandOverToMappa"),
+      List.of("Task_LiaiseWithMappa"), List.of("Task_LiaiseWithMappa", "CallActivity_PanelAlongsideMappa"),
+      List.of("Task_LiaiseWithMappa", "CallActivity_SupportAlongsideMappa"),
       List.of("CallActivity_Panel", "Event_TransferAccepted"), List.of("CallActivity_Panel", "Task_SendTransferPack"),
       List.of("CallActivity_Panel", "Task_TransferToPmap"), List.of("Task_RecordCustodyHandOff"),
       List.of("Task_AwaitRelease"));
+  /** Every wait state of the previous support stage, and whether the new one takes a risk escalation there. */
+  static final Map<List<String>, Boolean> SUPPORT_WAIT_STATES = Map.of(List.of("Task_PrepareSupportPlan"), true,
+      List.of("Task_RecordConsent"), true, List.of("Task_ConsultOnConsent"), true,
+      List.of("SubProcess_Interventions"), true, List.of("SubProcess_Interventions", "Task_ReviewAdoptedCase"), true,
+      List.of("SubProcess_Interventions", "Task_RevisePlan"), true, List.of("Task_SetReassessment"), false,
+      List.of("Event_ReassessmentDue"), false);
+  /** Every wait state of the previous panel stage: each takes a risk escalation in the new one. */
+  static final List<List<String>> PANEL_WAIT_STATES = List.of(List.of("Event_MeetingOpened"),
+      List.of("Task_AssessCase"), List.of("Task_DecideCase"));
 
-  /** Where the new version takes up an instance at a wait state it no longer has. */
-  static final Map<List<String>, List<String>> RESTARTED_AT = Map.of(
-      List.of("Task_AwaitConsentAndSupport"), List.of("CallActivity_Support"),
-      List.of("Task_AwaitConsentAndSupport", "Task_ReviewAdoptedCase"), List.of("CallActivity_Support"),
-      List.of("Task_LiaiseWithMappa", "Task_AwaitSupportAlongsideMappa"),
-      List.of("Task_LiaiseWithMappa", "CallActivity_SupportAlongsideMappa"));
+  int number = 200;
+
+  /** Instances of the previous version waiting at each of these states: their ids. */
+  List<String> waitingAt(ProcessDefinition previous, java.util.Collection<List<String>> waitStates) {
+    return waitStates.stream().map(waitState -> versions.waitingAt(previous, "E06000031-2026-00" + number,
+        facts("E06000031-2026-00" + number++), waitState.toArray(String[]::new)).getId()).toList();
+  }
+
+  boolean takesRiskEscalation(String processInstanceId) {
+    return processEngine.getRuntimeService().createExecutionQuery().processInstanceId(processInstanceId)
+        .messageEventSubscriptionName(RiskEscalation.MESSAGE).count() > 0;
+  }
 
   @Test
-  void casesWaitingAtEveryWaitStateOfThePreviousVersionMoveAndAnAdoptedOneGetsItsSupportPlanAndReview() {
-    ProcessDefinition previous = versions.deployPrevious(MODEL, CURRENT);
-    Map<String, List<String>> waiting = new java.util.LinkedHashMap<>();
-    int number = 200;
-    for (List<String> waitState : PREVIOUS_WAIT_STATES) {
-      String reference = "E06000031-2026-00" + number++;
-      Map<String, Object> variables = new java.util.HashMap<>(facts(reference));
-      variables.put(org.preventcase.panel.Panel.MEETING_ID, 41L);
-      variables.put("custodyReviewDueAt", DUE); // the held case's review (Task_AwaitRelease), started without its listener
-      waiting.put(versions.waitingAt(previous, reference, variables, waitState.toArray(String[]::new)).getId(),
-          waitState);
+  void casesWaitingAtEveryWaitStateOfThePreviousVersionsMoveByPlanAndThenTakeARiskEscalation() {
+    ProcessDefinition previous = versions.deployPrevious(MODEL, with("processes-previous/panel/panel-case.bpmn",
+        "processes-previous/support/support.bpmn"));
+    ProcessDefinition previousSupport = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(previous.getDeploymentId()).processDefinitionKey("support").singleResult();
+    ProcessDefinition previousPanel = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(previous.getDeploymentId()).processDefinitionKey(Panel.CASE_PROCESS).singleResult();
+    List<String> casesWaiting = waitingAt(previous, CASE_WAIT_STATES);
+    List<List<String>> supportStates = List.copyOf(SUPPORT_WAIT_STATES.keySet());
+    List<String> supportWaiting = waitingAt(previousSupport, supportStates);
+    List<String> panelWaiting = waitingAt(previousPanel, PANEL_WAIT_STATES);
+    assertThat(supportWaiting).noneMatch(this::takesRiskEscalation);
+    ProcessDefinition current = versions.deployCurrent(MODEL, with(PANEL_CASE, SUPPORT));
+    RuntimeService runtime = processEngine.getRuntimeService();
+    long supportsRunning = runtime.createProcessInstanceQuery().processDefinitionKey("support").count();
+    long panelsRunning = runtime.createProcessInstanceQuery().processDefinitionKey(Panel.CASE_PROCESS).count();
+
+    assertThat(migration.migrateToLatest(system, "support", instance -> Map.of(SupportVariables.RISK_ESCALATED, false)))
+        .hasSize((int) supportsRunning);
+    assertThat(migration.migrateToLatest(system, Panel.CASE_PROCESS, instance -> Map.of())).hasSize((int) panelsRunning);
+    assertThat(migration.migrateToLatest(system, PreventCase.PROCESS_KEY, instance -> Map.of()))
+        .hasSize(CASE_WAIT_STATES.size());
+    verify(audit, times(CASE_WAIT_STATES.size() + (int) supportsRunning + (int) panelsRunning)).record(any());
+
+    for (int i = 0; i < CASE_WAIT_STATES.size(); i++) {
+      String id = casesWaiting.get(i);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).singleResult().getProcessDefinitionId())
+          .isEqualTo(current.getId());
+      assertThat(runtime.getActiveActivityIds(id)).as(CASE_WAIT_STATES.get(i).toString())
+          .containsExactlyInAnyOrderElementsOf(CASE_WAIT_STATES.get(i));
     }
-    ProcessDefinition current = versions.deployCurrent(MODEL, CURRENT_WITH_SUPPORT);
+    for (int i = 0; i < supportStates.size(); i++) {
+      assertThat(takesRiskEscalation(supportWaiting.get(i))).as("support at " + supportStates.get(i))
+          .isEqualTo(SUPPORT_WAIT_STATES.get(supportStates.get(i)));
+    }
+    assertThat(panelWaiting).allMatch(this::takesRiskEscalation);
 
-    Map<String, List<String>> now = new java.util.LinkedHashMap<>();
-    waiting.forEach((id, waitState) -> {
-      List<String> restartAt = RESTARTED_AT.get(waitState);
-      now.put(restartAt == null ? id : migration.restartAt(system, id, restartAt.toArray(String[]::new)),
-          restartAt == null ? waitState : restartAt);
-    });
-    List<ModelMigration.Moved> moved = migration.migrateToLatest(system, PreventCase.PROCESS_KEY, instance -> Map.of());
+    String inSupport = casesWaiting.get(CASE_WAIT_STATES.indexOf(List.of("CallActivity_Support")));
+    String reference = runtime.createProcessInstanceQuery().processInstanceId(inSupport).singleResult().getBusinessKey();
+    ProcessInstance support = runtime.createProcessInstanceQuery().superProcessInstanceId(inSupport).singleResult();
+    when(cases.ageOn(any(), eq(reference), any(), any())).thenReturn(java.util.Optional.of(30));
+    complete(support, "Task_PrepareSupportPlan", withVariables("consentApproach", "Synthetic.", "supportNature",
+        "Synthetic.", "supportProviders", "Synthetic.", "supportDelivery", "Synthetic.", "interventionTypes",
+        List.of("HOUSING"), "interventionDetails", "Synthetic.", "interventionProvider", "demo-provider"));
+    complete(support, "Task_RecordConsent", withVariables("consentRecord", "Synthetic.", "consentOutcome", "GIVEN",
+        "consentGivenBy", "SELF"));
+    runtime.createMessageCorrelation(RiskEscalation.MESSAGE).processInstanceBusinessKey(reference).tenantId(AUTHORITY)
+        .setVariableLocal(RiskEscalation.PANEL_HEARING_NOW, false).correlate();
+    runJobs();
+    runtime.createMessageCorrelation(Panel.REVIEW_DUE).processInstanceBusinessKey(reference).tenantId(AUTHORITY)
+        .setVariableLocal(Panel.MEETING_ID, 44L).setVariableLocal(Panel.QUORATE, true).correlate();
+    complete(support, "Task_ReviewAdoptedCase", withVariables("reviewDecision", "WITHDRAW_SUPPORT",
+        "reviewRationale", "Synthetic."));
 
-    assertThat(moved).hasSize(PREVIOUS_WAIT_STATES.size() - RESTARTED_AT.size());
-    now.forEach((id, waitState) -> {
-      ProcessInstance instance = instance(id);
-      assertThat(instance.getProcessDefinitionId()).isEqualTo(current.getId());
-      assertThat(instance.getTenantId()).isEqualTo("E06000031");
-      assertThat(processEngine.getRuntimeService().getActiveActivityIds(id)).as(waitState.toString())
-          .containsExactlyInAnyOrderElementsOf(waitState);
-    });
-    verify(audit, times(PREVIOUS_WAIT_STATES.size())).record(any());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(inSupport).count()).as("the moved case closed")
+        .isZero();
+    verify(cases).close(any(), eq(reference), eq(ClosureReason.TRANSFERRED_TO_POLICE), any());
+  }
 
-    String reviewed = now.keySet().stream().skip(3).findFirst().orElseThrow();
-    String reference = instance(reviewed).getBusinessKey();
-    ProcessInstance support = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(reviewed).singleResult();
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(support.getId())).as("the plan comes first")
-        .containsExactly("Task_PrepareSupportPlan");
-    assertThat(processEngine.getRuntimeService().getVariables(support.getId())).as("the support stage's own start ran")
-        .containsKey("contactLapse").containsEntry("caseRef", reference);
-    processEngine.getRuntimeService().createMessageCorrelation(org.preventcase.panel.Panel.REVIEW_DUE)
-        .processInstanceBusinessKey(reference).setVariableLocal(org.preventcase.panel.Panel.MEETING_ID, 41L)
-        .setVariableLocal(org.preventcase.panel.Panel.QUORATE, true).correlateAllWithResult();
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(support.getId())).as("the review asked again")
-        .containsExactlyInAnyOrder("Task_PrepareSupportPlan", "Task_ReviewAdoptedCase");
+  @Test
+  void anInstanceNoPlanCouldMoveIsRestartedAtTheMatchingPointWithItsBusinessKeyTenantAndVariables() {
+    ProcessDefinition previous = versions.deployPrevious(MODEL, with("processes-previous/panel/panel-case.bpmn",
+        "processes-previous/support/support.bpmn"));
+    String held = waitingAt(previous, List.of(List.of("Task_AwaitRelease"))).get(0);
+    ProcessDefinition current = versions.deployCurrent(MODEL, with(PANEL_CASE, SUPPORT));
 
-    String liaising = now.entrySet().stream().filter(entry -> entry.getValue().equals(List.of("Task_LiaiseWithMappa")))
-        .findFirst().orElseThrow().getKey();
-    processEngine.getRuntimeService().createMessageCorrelation("PersonInCustody")
-        .processInstanceId(liaising).correlate();
-    assertThat(processEngine.getRuntimeService().getActiveActivityIds(liaising)).as("the custody hand-off goes on")
-        .containsExactly("Task_RecordCustodyHandOff");
+    String restarted = migration.restartAt(system, held, "Task_AwaitRelease");
+
+    RuntimeService runtime = processEngine.getRuntimeService();
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(restarted).singleResult();
+    assertThat(instance.getProcessDefinitionId()).isEqualTo(current.getId());
+    assertThat(instance.getBusinessKey()).isEqualTo("E06000031-2026-00200");
+    assertThat(instance.getTenantId()).isEqualTo(AUTHORITY);
+    assertThat(runtime.getVariables(restarted)).containsEntry("caseRef", "E06000031-2026-00200");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(held).count()).isZero();
+    verify(audit).record(any());
+  }
+
+  void complete(ProcessInstance instance, String taskKey, Map<String, Object> submitted) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    processEngine.getTaskService().complete(task.getId(), submitted);
+    runJobs();
+  }
+
+  void runJobs() {
+    for (int round = 0; round < 3; round++) {
+      processEngine.getManagementService().createJobQuery().executable().messages().list()
+          .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    }
   }
 }
