@@ -66,10 +66,11 @@ public class RecordSupportPlan implements TaskListener {
         + interventions.size() + (interventions.size() == 1 ? " intervention" : " interventions");
     entries.record(task, new NewEntry(EntryKind.PLAN, summary, body), CONSENT_APPROACH, SUPPORT_NATURE,
         SUPPORT_PROVIDERS, SUPPORT_DELIVERY, INTERVENTION_TYPES, INTERVENTION_DETAILS);
-    if (!REVISION.equals(task.getTaskDefinitionKey())) {
-      task.getExecution().setVariable(SupportVariables.INTERVENTION_COUNT, interventions.size());
-    }
+    task.getExecution().setVariable(SupportVariables.INTERVENTION_COUNT, interventions.size());
     task.getExecution().setVariable(SupportVariables.CAPACITY_IN_DOUBT, capacityInDoubt);
     task.getExecution().setVariable(SupportVariables.INTERVENTION_PROVIDER, provider);
+    // last: a revised plan's version starts its interventions (Event_PlanRevised), which read the two above
+    Object version = task.getVariable(SupportVariables.PLAN_VERSION);
+    task.getExecution().setVariable(SupportVariables.PLAN_VERSION, version == null ? 1 : ((Number) version).intValue() + 1);
   }
 }

@@ -1,5 +1,6 @@
 package org.preventcase.support;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.preventcase.vocabulary.SupportVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,13 @@ class SupportBeans {
   @Bean
   StageOutcome clearRiskEscalation() {
     return new StageOutcome(SupportVariables.RISK_ESCALATED, false);
+  }
+
+  /** support, Flow_JoinInterventions_Interventions: the interventions starting follow the plan the case has now. */
+  @Bean
+  ExecutionListener trackInterventionsOfPlan() {
+    return execution -> execution.setVariable(SupportVariables.INTERVENTIONS_PLAN_VERSION,
+        execution.getVariable(SupportVariables.PLAN_VERSION));
   }
 
   /** aftercare, EndEvent_Reopened and EndEvent_ReopenedByReferral: caseReopened true. */

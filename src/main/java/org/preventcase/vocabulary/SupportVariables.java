@@ -26,6 +26,12 @@ public final class SupportVariables {
   /** From the support plan: how many interventions it arranges, and whether it doubts the person's capacity. */
   public static final String INTERVENTION_COUNT = "interventionCount";
   public static final String CAPACITY_IN_DOUBT = "capacityInDoubt";
+  /**
+   * Which plan the case has (1 the first, one more with each revision), and which plan the running
+   * interventions follow: a revision starts the revised plan's interventions (support, Event_PlanRevised).
+   */
+  public static final String PLAN_VERSION = "planVersion";
+  public static final String INTERVENTIONS_PLAN_VERSION = "interventionsPlanVersion";
   /** The user id of the intervention provider the plan allocates its interventions to (their contact tasks). */
   public static final String INTERVENTION_PROVIDER = "interventionProvider";
   /** {@link ConsentRoute}, from the decision consent-required, and its label for the consent form. */

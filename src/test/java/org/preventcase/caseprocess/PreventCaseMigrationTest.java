@@ -170,6 +170,19 @@ class PreventCaseMigrationTest {
         facts("E06000031-2026-00" + number++), waitState.toArray(String[]::new)).getId()).toList();
   }
 
+  /**
+   * What the new support stage needs of an instance of the previous one: no risk escalated yet, and, once a plan
+   * is recorded, that plan as the first, which any interventions running follow.
+   */
+  Map<String, Object> supportNeeds(ProcessInstance instance) {
+    Map<String, Object> needs = new HashMap<>(Map.of(SupportVariables.RISK_ESCALATED, false));
+    if (processEngine.getRuntimeService().getVariable(instance.getId(), SupportVariables.INTERVENTION_COUNT) != null) {
+      needs.put(SupportVariables.PLAN_VERSION, 1);
+      needs.put(SupportVariables.INTERVENTIONS_PLAN_VERSION, 1);
+    }
+    return needs;
+  }
+
   boolean takesRiskEscalation(String processInstanceId) {
     return processEngine.getRuntimeService().createExecutionQuery().processInstanceId(processInstanceId)
         .messageEventSubscriptionName(RiskEscalation.MESSAGE).count() > 0;
@@ -193,8 +206,7 @@ class PreventCaseMigrationTest {
     long supportsRunning = runtime.createProcessInstanceQuery().processDefinitionKey("support").count();
     long panelsRunning = runtime.createProcessInstanceQuery().processDefinitionKey(Panel.CASE_PROCESS).count();
 
-    assertThat(migration.migrateToLatest(system, "support", instance -> Map.of(SupportVariables.RISK_ESCALATED, false)))
-        .hasSize((int) supportsRunning);
+    assertThat(migration.migrateToLatest(system, "support", this::supportNeeds)).hasSize((int) supportsRunning);
     assertThat(migration.migrateToLatest(system, Panel.CASE_PROCESS, instance -> Map.of())).hasSize((int) panelsRunning);
     assertThat(migration.migrateToLatest(system, PreventCase.PROCESS_KEY, instance -> Map.of()))
         .hasSize(CASE_WAIT_STATES.size());
@@ -212,6 +224,13 @@ class PreventCaseMigrationTest {
           .isEqualTo(SUPPORT_WAIT_STATES.get(supportStates.get(i)));
     }
     assertThat(panelWaiting).allMatch(this::takesRiskEscalation);
+    String revising = supportWaiting.get(supportStates.indexOf(List.of("SubProcess_Interventions", "Task_RevisePlan")));
+    complete(runtime.createProcessInstanceQuery().processInstanceId(revising).singleResult(), "Task_RevisePlan",
+        withVariables("consentApproach", "Synthetic.", "supportNature", "Synthetic.", "supportProviders", "Synthetic.",
+            "supportDelivery", "Synthetic.", "interventionTypes", List.of("HOUSING", "LIFE_SKILLS"),
+            "interventionDetails", "Synthetic.", "interventionProvider", "demo-provider"));
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(revising)
+        .taskDefinitionKey("Task_RecordContact").count()).as("a moved plan's revision starts its interventions").isEqualTo(2);
 
     String inSupport = casesWaiting.get(CASE_WAIT_STATES.indexOf(List.of("CallActivity_Support")));
     String reference = runtime.createProcessInstanceQuery().processInstanceId(inSupport).singleResult().getBusinessKey();

@@ -55,5 +55,6 @@ public final class SupportMocks {
     Mocks.register("supportTransferredToPolice", outcomes.supportTransferredToPolice());
     Mocks.register("markRiskEscalated", outcomes.markRiskEscalated());
     Mocks.register("clearRiskEscalation", outcomes.clearRiskEscalation());
+    Mocks.register("trackInterventionsOfPlan", outcomes.trackInterventionsOfPlan());
   }
 }

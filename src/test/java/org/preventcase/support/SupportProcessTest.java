@@ -238,7 +238,8 @@ class SupportProcessTest {
     Map<String, Object> before = processEngine.getRuntimeService().getVariables(support.getId());
     assertThat(before).as("the engine keeps codes and counts only").containsOnlyKeys("caseRef", "concernTypeLabel",
         "ageBandLabel", "urgencyLabel", "taskPriority", "caseOwnerGroup", "contactLapse", "interventionCount",
-        "capacityInDoubt", "interventionProvider", "consentRoute", "consentRouteLabel", "consentResult", "riskEscalated");
+        "capacityInDoubt", "interventionProvider", "consentRoute", "consentRouteLabel", "consentResult", "riskEscalated", "planVersion",
+        "interventionsPlanVersion");
     assertThat(before).containsEntry("contactLapse", "PT720H");
     review(45, "EXIT");
     BpmnAwareTests.assertThat(support).isEnded();
@@ -437,5 +438,29 @@ class SupportProcessTest {
         .isWaitingAt("Task_RecordContact");
     assertThat(processEngine.getRuntimeService().getVariables(support.getId())).containsEntry("riskEscalated", false);
     verify(calendar, never()).callExtraordinary(any(), any(), any(), any(), any());
+  }
+
+  @Test
+  void aRevisedPlanEndsTheInterventionsInHandAndStartsItsOwnWithItsProviderEachWithAContactTracker() {
+    ProcessInstance support = adopted();
+    complete("Task_PrepareSupportPlan", plan("IDEOLOGICAL_MENTORING"));
+    complete("Task_RecordConsent", consent("GIVEN", "consentGivenBy", "SELF"));
+    assertThat(processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_RecordContact").count())
+        .isEqualTo(1);
+
+    review(52, "REVISE_PLAN");
+    Map<String, Object> revised = plan("IDEOLOGICAL_MENTORING", "HOUSING", "FAMILY_SUPPORT");
+    revised.put("interventionProvider", "demo-provider-2");
+    complete("Task_RevisePlan", revised);
+
+    List<Task> contacts = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_RecordContact").list();
+    assertThat(contacts).as("one tracker per intervention of the revised plan").hasSize(3)
+        .allSatisfy(contact -> BpmnAwareTests.assertThat(contact).hasCandidateUser("demo-provider-2"));
+    assertThat(processEngine.getManagementService().createJobQuery().timers().list())
+        .as("each with its lapse timer, from the revision").hasSize(3);
+    assertThat(processEngine.getRuntimeService().getVariables(support.getId())).containsEntry("planVersion", 2)
+        .containsEntry("interventionsPlanVersion", 2).containsEntry("interventionCount", 3);
+    verify(cases).allocateToProvider(any(), eq(REFERENCE), eq("demo-provider-2"), any());
+    BpmnAwareTests.assertThat(support).hasPassed("Event_PlanRevised", "EndEvent_PlanRevised");
   }
 }
