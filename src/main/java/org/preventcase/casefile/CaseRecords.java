@@ -347,6 +347,22 @@ class CaseRecords {
   }
 
   /** The date of birth of the case's person, when known. */
+  /** An age a referral gave for a person with no date of birth, and the day it was received (London). */
+  record ApproximateAge(int years, LocalDate reportedOn) {}
+
+  /** The approximate age the case's latest referral giving one reported (a whole number of years). */
+  Optional<ApproximateAge> approximateAge(CaseHead head) {
+    return jdbc.sql("""
+            SELECT (r.details ->> 'personApproximateAge')::integer, r.received_at FROM case_referral l
+            JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
+            WHERE l.case_id = ? AND l.authority_code = ? AND r.details ->> 'personApproximateAge' ~ '^[0-9]{1,3}$'
+            ORDER BY r.received_at DESC, r.id DESC LIMIT 1""")
+        .params(head.id(), head.authorityCode())
+        .query((rs, row) -> new ApproximateAge(rs.getInt(1), rs.getObject(2, java.time.OffsetDateTime.class)
+            .atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate()))
+        .optional();
+  }
+
   Optional<LocalDate> dateOfBirth(CaseHead head) {
     return jdbc.sql("SELECT date_of_birth FROM person WHERE id = ? AND authority_code = ?")
         .params(head.personId(), head.authorityCode()).query((rs, row) -> rs.getObject(1, LocalDate.class))

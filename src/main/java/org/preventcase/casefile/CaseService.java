@@ -723,11 +723,15 @@ public class CaseService {
 
   /**
    * The person's age in whole years on {@code day} (the day consent to support is sought, process.md
-   * §2.5), from the date of birth in the case record; empty when none is known. Audited as a VIEW.
+   * §2.5): from the date of birth in the case record, or, with none, the approximate age the case's latest
+   * referral giving one reported, grown by the whole years since it was received (approximate); empty when
+   * neither is known. Audited as a VIEW.
    */
-  public Optional<Integer> ageOn(Actor actor, String reference, java.time.LocalDate day, Purpose purpose) {
-    return records.dateOfBirth(readable(actor, reference, purpose))
-        .map(born -> java.time.Period.between(born, day).getYears());
+  public Optional<PersonAge> ageOn(Actor actor, String reference, java.time.LocalDate day, Purpose purpose) {
+    CaseRecords.CaseHead head = readable(actor, reference, purpose);
+    return records.dateOfBirth(head).map(born -> new PersonAge(java.time.Period.between(born, day).getYears(), false))
+        .or(() -> records.approximateAge(head).map(given -> new PersonAge(
+            given.years() + java.time.Period.between(given.reportedOn(), day).getYears(), true)));
   }
 
   /** The case's latest multi-agency assessment (the recommendation table's inputs), audited as a VIEW. */

@@ -23,9 +23,11 @@ class InformationRequestRecords {
   record OpenRequest(long id, long askedEntryId, OffsetDateTime requestedAt, Instant dueAt) {}
 
   private final JdbcClient jdbc;
+  private final CaseRecords cases;
 
-  InformationRequestRecords(JdbcClient jdbc) {
+  InformationRequestRecords(JdbcClient jdbc, CaseRecords cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
   }
 
   void insert(CaseRecords.CaseHead head, PartnerAgency agency, long askedEntryId, Instant dueAt, String user) {
@@ -59,12 +61,8 @@ class InformationRequestRecords {
             JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
             WHERE l.case_id = ? AND l.authority_code = ? ORDER BY r.concern_type, r.received_at""")
         .params(head.id(), authority).query(String.class).list();
-    Integer approximateAge = person.dateOfBirth() != null ? null : jdbc.sql("""
-            SELECT (r.details ->> 'personApproximateAge')::integer FROM case_referral l
-            JOIN referral r ON r.id = l.referral_id AND r.authority_code = l.authority_code
-            WHERE l.case_id = ? AND l.authority_code = ? AND r.details ->> 'personApproximateAge' ~ '^[0-9]{1,3}$'
-            ORDER BY r.received_at DESC, r.id DESC LIMIT 1""")
-        .params(head.id(), authority).query(Integer.class).optional().orElse(null);
+    Integer approximateAge = person.dateOfBirth() != null ? null
+        : cases.approximateAge(head).map(CaseRecords.ApproximateAge::years).orElse(null);
     String asked = jdbc.sql("SELECT body FROM case_entry WHERE id = ? AND case_id = ? AND authority_code = ?")
         .params(request.askedEntryId(), head.id(), authority).query(String.class).single();
     return new InformationRequestView(head.reference(), authorityName, agency, person.givenNames(),

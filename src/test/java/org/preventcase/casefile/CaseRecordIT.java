@@ -300,4 +300,27 @@ class CaseRecordIT extends ApplicationIT {
       identity.createTenantUserMembership(OTHER_AUTHORITY, OTHER_COORDINATOR);
     }
   }
+
+  @Autowired java.time.Clock clock;
+
+  @Test
+  void thePersonsAgeComesFromTheDateOfBirthOrElseFromAReferralsApproximateAgeGrownByTheYearsSince() {
+    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+    Purpose purpose = new Purpose(Purpose.Code.PROCESS, "who must consent");
+    Actor coordinator = actors.of("demo-coordinator");
+    assertThat(cases.ageOn(coordinator, reference, today.plusYears(1), purpose)).contains(new PersonAge(
+        java.time.Period.between(LocalDate.of(2009, 3, 14), today.plusYears(1)).getYears(), false));
+
+    Map<String, Object> referral = new java.util.LinkedHashMap<>(org.preventcase.intake.ReferralExamples.valid(
+        "Ag" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+    referral.remove("personDateOfBirth");
+    referral.put("personApproximateAge", 40);
+    HttpResponse<String> created = org.preventcase.intake.ReferralApiIT.post(baseUrl(), "demo-referrer",
+        "age-" + java.util.UUID.randomUUID(), org.preventcase.intake.ReferralExamples.json(referral));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String approximate = org.preventcase.intake.ReferralApiIT.caseOf(jdbc, created);
+
+    assertThat(cases.ageOn(coordinator, approximate, today.plusYears(2).plusDays(1), purpose))
+        .as("40 when referred, two years on").contains(new PersonAge(42, true));
+  }
 }

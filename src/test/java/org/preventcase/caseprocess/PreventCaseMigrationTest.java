@@ -235,7 +235,8 @@ class PreventCaseMigrationTest {
     String inSupport = casesWaiting.get(CASE_WAIT_STATES.indexOf(List.of("CallActivity_Support")));
     String reference = runtime.createProcessInstanceQuery().processInstanceId(inSupport).singleResult().getBusinessKey();
     ProcessInstance support = runtime.createProcessInstanceQuery().superProcessInstanceId(inSupport).singleResult();
-    when(cases.ageOn(any(), eq(reference), any(), any())).thenReturn(java.util.Optional.of(30));
+    when(cases.ageOn(any(), eq(reference), any(), any())).thenReturn(java.util.Optional.of(
+        new org.preventcase.casefile.PersonAge(30, false)));
     complete(support, "Task_PrepareSupportPlan", withVariables("consentApproach", "Synthetic.", "supportNature",
         "Synthetic.", "supportProviders", "Synthetic.", "supportDelivery", "Synthetic.", "interventionTypes",
         List.of("HOUSING"), "interventionDetails", "Synthetic.", "interventionProvider", "demo-provider"));

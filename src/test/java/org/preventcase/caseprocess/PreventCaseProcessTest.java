@@ -114,7 +114,8 @@ class PreventCaseProcessTest {
     Mocks.register("moveCaseToPostExitReview", new MoveCaseToStage(cases, actors, Stage.POST_EXIT_REVIEW));
     org.preventcase.support.SupportMocks.register(cases, actors, notifications,
         mock(org.preventcase.statistics.ReferralStatistics.class));
-    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenReturn(java.util.Optional.of(34));
+    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenReturn(java.util.Optional.of(
+        new org.preventcase.casefile.PersonAge(34, false)));
     Mocks.register("setCaseOwnerGroup", new SetCaseOwnerGroup(new DeliveryModels(Map.of())));
     Mocks.register("moveCaseToPanel", new MoveCaseToStage(cases, actors, Stage.PANEL));
     Mocks.register("moveCaseToMappa", new MoveCaseToStage(cases, actors, Stage.MAPPA));

@@ -22,15 +22,18 @@ class ConsentRequiredTest {
 
   static DecisionTable table;
 
-  record Case(Integer age, boolean capacityInDoubt, ConsentRoute route) {}
+  record Case(Integer age, boolean ageApproximate, boolean capacityInDoubt, ConsentRoute route) {}
 
   static final Map<String, Case> CASES = new LinkedHashMap<>();
 
   static {
-    CASES.put("Rule_UnderEighteen", new Case(17, false, ConsentRoute.PARENT_OR_GUARDIAN));
-    CASES.put("Rule_AgeNotKnown", new Case(null, false, ConsentRoute.PARENT_OR_GUARDIAN));
-    CASES.put("Rule_AdultMayLackCapacity", new Case(18, true, ConsentRoute.CAPACITY_ASSESSMENT));
-    CASES.put("Rule_Adult", new Case(18, false, ConsentRoute.SELF));
+    CASES.put("Rule_UnderEighteen", new Case(17, false, false, ConsentRoute.PARENT_OR_GUARDIAN));
+    CASES.put("Rule_AgeNotKnown", new Case(null, false, false, ConsentRoute.PARENT_OR_GUARDIAN));
+    CASES.put("Rule_ApproximatelyEighteen", new Case(19, true, false, ConsentRoute.PARENT_OR_GUARDIAN));
+    CASES.put("Rule_AdultMayLackCapacity", new Case(18, false, true, ConsentRoute.CAPACITY_ASSESSMENT));
+    CASES.put("Rule_AdultByApproximateAgeMayLackCapacity", new Case(20, true, true, ConsentRoute.CAPACITY_ASSESSMENT));
+    CASES.put("Rule_Adult", new Case(18, false, false, ConsentRoute.SELF));
+    CASES.put("Rule_AdultByApproximateAge", new Case(35, true, false, ConsentRoute.SELF));
   }
 
   @BeforeAll
@@ -45,17 +48,21 @@ class ConsentRequiredTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachRuleGivesItsConsentRouteForThePersonItIsFor(String rule, Case example) {
-    String route = table.evaluate(DetermineWhoMustConsent.inputs(example.age(), example.capacityInDoubt()));
+    String route = table.evaluate(DetermineWhoMustConsent.inputs(example.age(), example.ageApproximate(),
+        example.capacityInDoubt()));
 
     assertThat(table.matched()).as("the one rule matching").containsExactly(rule);
     assertThat(route).isEqualTo(example.route().name());
   }
 
   @Test
-  void aYoungPersonWhoseCapacityIsInDoubtStillNeedsAParentsConsentAndAnUnknownAgeCountsAsUnderEighteen() {
-    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(16, true))).isEqualTo("PARENT_OR_GUARDIAN");
-    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(null, true))).isEqualTo("PARENT_OR_GUARDIAN");
-    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(67, false))).isEqualTo("SELF");
+  void aYoungPersonWhoseCapacityIsInDoubtStillNeedsAParentsConsentAndAnUnknownOrBorderlineAgeCountsAsUnderEighteen() {
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(16, false, true))).isEqualTo("PARENT_OR_GUARDIAN");
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(null, false, true))).isEqualTo("PARENT_OR_GUARDIAN");
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(18, true, true))).isEqualTo("PARENT_OR_GUARDIAN");
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(17, true, false))).isEqualTo("PARENT_OR_GUARDIAN");
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(19, false, false))).isEqualTo("SELF");
+    assertThat(table.evaluate(DetermineWhoMustConsent.inputs(67, false, false))).isEqualTo("SELF");
   }
 
   @Test

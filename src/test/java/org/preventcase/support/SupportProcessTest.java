@@ -37,6 +37,7 @@ import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.EntryKind;
 import org.preventcase.casefile.ListingPurpose;
 import org.preventcase.casefile.PanelOutcome;
+import org.preventcase.casefile.PersonAge;
 import org.preventcase.casefile.Stage;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
@@ -97,8 +98,8 @@ class SupportProcessTest {
   }
 
   void bornOn(LocalDate born) {
-    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenAnswer(call -> Optional.of(
-        java.time.Period.between(born, call.<LocalDate>getArgument(2)).getYears()));
+    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenAnswer(call -> Optional.of(new PersonAge(
+        java.time.Period.between(born, call.<LocalDate>getArgument(2)).getYears(), false)));
   }
 
   ProcessInstance adopted() {
@@ -462,5 +463,20 @@ class SupportProcessTest {
         .containsEntry("interventionsPlanVersion", 2).containsEntry("interventionCount", 3);
     verify(cases).allocateToProvider(any(), eq(REFERENCE), eq("demo-provider-2"), any());
     BpmnAwareTests.assertThat(support).hasPassed("Event_PlanRevised", "EndEvent_PlanRevised");
+  }
+
+  @Test
+  void aPersonKnownOnlyByAnApproximateAgeConsentsAsAnAdultWellOver18AndThroughAParentNear18() {
+    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenReturn(Optional.of(new PersonAge(34, true)));
+    ProcessInstance adult = adopted();
+    complete("Task_PrepareSupportPlan", plan("HOUSING"));
+    BpmnAwareTests.assertThat(adult).isWaitingAt("Task_RecordConsent").variables().containsEntry("consentRoute", "SELF");
+    processEngine.getRuntimeService().deleteProcessInstance(adult.getId(), "next example");
+
+    when(cases.ageOn(any(), eq(REFERENCE), any(), any())).thenReturn(Optional.of(new PersonAge(18, true)));
+    ProcessInstance nearEighteen = adopted();
+    complete("Task_PrepareSupportPlan", plan("HOUSING"));
+    BpmnAwareTests.assertThat(nearEighteen).isWaitingAt("Task_RecordConsent").variables()
+        .containsEntry("consentRoute", "PARENT_OR_GUARDIAN");
   }
 }
