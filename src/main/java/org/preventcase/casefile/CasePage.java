@@ -43,6 +43,16 @@ class CasePage {
   }
 
   /**
+   * /cases/{reference}/support-plan: the case as the intervention provider its plan allocates sees it
+   * (templates/provider-case.html; linked from the form intervention-contact).
+   */
+  @GetMapping(value = "/cases/{reference}/support-plan", produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView supportPlan(@PathVariable String reference, @RequestParam(required = false) String purpose) {
+    return audited(purpose, why -> cases.viewForProvider(actors.current(), reference, why)
+        .map(view -> new ModelAndView("provider-case", Map.of("view", view))));
+  }
+
+  /**
    * /referrals/{referralId}: a referral awaiting the screener's decision on a possible match (linked
    * from the form referral-possible-match); once it belongs to a case it is read on the case page.
    */

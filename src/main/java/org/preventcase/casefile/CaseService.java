@@ -205,6 +205,28 @@ public class CaseService {
     return read(actor, reference, purpose, AuditAction.VIEW, CaseAccess.READ, null);
   }
 
+  /**
+   * The case as the intervention provider its plan allocates sees it ({@link ProviderView}), while it is open;
+   * audited as a VIEW; anyone else, another provider, or a closed case: empty (refused and audited).
+   */
+  public Optional<ProviderView> viewForProvider(Actor actor, String reference, Purpose purpose) {
+    Optional<CaseRecords.CaseHead> head = records.find(reference);
+    AuditOutcome outcome = head.map(found -> {
+      AuditOutcome provider = decide(actor, found, CaseAccess.INTERVENTION);
+      if (provider != AuditOutcome.GRANTED) {
+        return provider;
+      }
+      if (!records.allocated(found, actor.userId())) {
+        return AuditOutcome.REFUSED_ROLE;
+      }
+      return CaseStatus.OPEN.name().equals(found.status()) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_NOT_OPEN;
+    }).orElse(AuditOutcome.NOT_FOUND);
+    Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
+    Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
+    audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, recorded), outcome);
+    return view.map(found -> ProviderView.of(found, actor.userId()));
+  }
+
   /** A disclosure of the case to a named recipient (an export, a notification carrying case data). */
   public Optional<CaseView> export(Actor actor, String reference, Purpose purpose, String recipient) {
     if (recipient == null || recipient.isBlank()) {
