@@ -33,6 +33,19 @@ async function waitForNewTask(page, name, timeoutMs = 60_000) {
   }
 }
 
+/**
+ * Ticks a checkbox or radio button and makes sure it stays ticked: form-js re-renders the form when the
+ * field typed in before loses the focus, and a click during that re-render is lost.
+ */
+async function tick(locator, what) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await locator.click();
+    await locator.page().waitForTimeout(300);
+    if (await locator.isChecked()) return;
+  }
+  throw new Error(`"${what}" did not stay ticked`);
+}
+
 const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignoreConsole: EXPECTED_CONSOLE_ERRORS,
   timeoutMs: 240_000 }, async (page) => {
   await loginToTasklist(page, { baseUrl: config.BASE_URL, user: config.LOGIN_USER, password: config.LOGIN_PASSWORD });
@@ -61,7 +74,7 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   await form.getByLabel(/^The support/).fill(`Weekly mentoring sessions (${MARKER}).`);
   await form.getByLabel(/^Who provides it/).fill(`An invented mentoring charity (${MARKER}).`);
   await form.getByLabel(/^How and when it is provided/).fill(`One hour a week at the youth centre (${MARKER}).`);
-  await form.getByLabel('Ideological or theological mentoring', { exact: true }).check();
+  await tick(form.getByLabel('Ideological or theological mentoring', { exact: true }), 'Ideological or theological mentoring');
   await form.getByLabel(/^Each intervention's owner and dates/)
     .fill(`Mentoring: the coordinator owns it, from next Monday for twelve weeks (${MARKER}).`);
   await form.getByLabel(/^Intervention provider/).fill(config.PROVIDER);
@@ -81,10 +94,10 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
 
   await form.getByLabel(/^How, when and by whom consent was sought/)
     .fill(`The coordinator met the mother at home; she agreed (${MARKER}).`);
-  await form.getByLabel('Consent given', { exact: true }).check();
+  await tick(form.getByLabel('Consent given', { exact: true }), 'Consent given');
   await waitVisible(form.getByLabel('A parent or guardian', { exact: true }), 'who gave consent');
-  await form.getByLabel('A parent or guardian', { exact: true }).check();
-  await form.getByLabel('Yes', { exact: true }).check();
+  await tick(form.getByLabel('A parent or guardian', { exact: true }), 'A parent or guardian');
+  await tick(form.getByLabel('Yes', { exact: true }), 'Yes');
   await expectTaskFormAccessible(page, 'consent');
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-consent.png');
   await completeTask(page, consent);
