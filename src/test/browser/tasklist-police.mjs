@@ -11,32 +11,13 @@
 //      SCREENING_CASE (a case already deconflicted, whose screening waits)
 import { runPageTest, screenshot } from './lib/browser.mjs';
 import { axeViolations } from './lib/axe.mjs';
-import { EXPECTED_CONSOLE_ERRORS, configOrExit, loginToTasklist, waitVisible } from './lib/tasklist.mjs';
+import { EXPECTED_CONSOLE_ERRORS, completeTask, configOrExit, expectTaskFormAccessible, loginToTasklist, openTask,
+  taskCard, taskCards, waitVisible } from './lib/tasklist.mjs';
 
 const NAME = 'tasklist-police';
 const config = configOrExit(NAME, ['BASE_URL', 'LOGIN_USER', 'LOGIN_PASSWORD', 'SCREENSHOT_DIR', 'URGENT_CASE',
   'ROUTINE_CASE', 'MATCH_REFERRAL', 'NEW_INFORMATION_CASE', 'SCREENING_CASE']);
 const { SCREENSHOT_DIR } = config;
-
-const cards = (page) => page.locator('.tasks-list > li.task');
-const card = (page, name) => cards(page).filter({ has: page.getByRole('link', { name, exact: true }) }).first();
-
-async function openTask(page, name) {
-  await waitVisible(card(page, name), `the card "${name}"`, 20_000);
-  await card(page, name).getByRole('link', { name, exact: true }).click();
-  const claim = page.getByRole('button', { name: 'Claim' });
-  await waitVisible(claim.or(page.locator('.task-details .fjs-container')), `the task "${name}"`);
-  if (await claim.isVisible()) await claim.click();
-  const form = page.locator('.task-details .fjs-container');
-  await waitVisible(form.locator('.fjs-form'), `the form of "${name}"`);
-  return form;
-}
-
-async function expectFormAccessible(page, what) {
-  const violations = await axeViolations(page, { include: '.task-details .fjs-container' });
-  if (violations.length) throw new Error(`axe-core on the ${what} form: ${violations.join('; ')}`);
-  console.log(`ok the ${what} form passes axe-core (WCAG 2.2 AA) in its content`);
-}
 
 const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignoreConsole: EXPECTED_CONSOLE_ERRORS,
   timeoutMs: 170_000 }, async (page) => {
@@ -44,21 +25,21 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   await page.getByRole('link', { name: /Police Prevent officers/ }).first().click();
   const urgent = `Deconflict the referral: ${config.URGENT_CASE}`;
   const routine = `Screen the referral: ${config.ROUTINE_CASE}`;
-  await waitVisible(card(page, urgent), 'the urgent task in the police queue', 20_000);
+  await waitVisible(taskCard(page, urgent), 'the urgent task in the police queue', 20_000);
 
-  const first = cards(page).first();
+  const first = taskCards(page).first();
   const firstText = await first.innerText();
   if (!/Immediate risk/.test(firstText)) throw new Error(`the first task is not an immediate risk: ${firstText}`);
-  const names = await cards(page).locator('h4.task a').allInnerTexts();
+  const names = await taskCards(page).locator('h4.task a').allInnerTexts();
   const urgentAt = names.findIndex((name) => name.trim() === urgent);
   const routineAt = names.findIndex((name) => name.trim() === routine);
   if (routineAt !== -1 && routineAt < urgentAt) throw new Error('the routine task is above the urgent one');
-  const urgentCard = await card(page, urgent).innerText();
+  const urgentCard = await taskCard(page, urgent).innerText();
   for (const words of [`Case:\\s*${config.URGENT_CASE}`, 'Urgency:\\s*Immediate risk', 'Concern:\\s*Extreme Right-Wing',
     'Age:\\s*11 to 15']) {
     if (!new RegExp(words).test(urgentCard)) throw new Error(`the urgent task's card lacks ${words}: ${urgentCard}`);
   }
-  if (await card(page, urgent).locator('.priority').isVisible()) throw new Error('the card shows a bare priority number');
+  if (await taskCard(page, urgent).locator('.priority').isVisible()) throw new Error('the card shows a bare priority number');
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-police-queue.png');
   console.log('ok the urgent task is first in the police queue, its card shows the case and its facts in words');
   if (await page.getByText('Create task', { exact: true }).isVisible()) throw new Error('"Create task" is offered');
@@ -66,7 +47,7 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   let form = await openTask(page, urgent);
   if (await page.getByText(/Add comment/i).isVisible()) throw new Error('"Add comment" is offered');
   console.log('ok Tasklist offers neither "Create task" nor "Add comment"');
-  await expectFormAccessible(page, 'deconfliction');
+  await expectTaskFormAccessible(page, 'deconfliction');
   for (const words of ['Immediate risk', 'Extreme Right-Wing', '11 to 15']) {
     await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the deconfliction form`);
   }
@@ -78,15 +59,12 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   await page.waitForTimeout(500);
   if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" for a refusal the summary explains');
   await form.getByLabel('Not part of a live counter-terrorism investigation: continue with the screening').check();
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await card(page, urgent).waitFor({ state: 'detached', timeout: 20_000 });
-  await page.waitForTimeout(1_000);
-  if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" after completing');
+  await completeTask(page, urgent);
   console.log('ok a deconfliction without its answer is refused in plain words; answered, it completes with no false error');
 
   const screening = `Screen the referral: ${config.SCREENING_CASE}`;
   form = await openTask(page, screening);
-  await expectFormAccessible(page, 'screening');
+  await expectTaskFormAccessible(page, 'screening');
   for (const words of ['Earlier referrals about the person', 'How the earlier cases closed', 'Open the case record']) {
     await waitVisible(form.getByText(words, { exact: true }), `"${words}" in the screening form`);
   }
@@ -95,16 +73,13 @@ const exitCode = await runPageTest(NAME, { screenshotDir: SCREENSHOT_DIR, ignore
   await form.getByLabel('Yes', { exact: true }).check();
   await form.getByLabel('Rationale for the outcome').fill('Synthetic rationale: a joke taken out of context.');
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-screening.png');
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await card(page, screening).waitFor({ state: 'detached', timeout: 20_000 });
-  await page.waitForTimeout(1_000);
-  if (await page.getByText(/An error happened/i).isVisible()) throw new Error('"An error happened" after the screening');
+  await completeTask(page, screening);
   console.log('ok the screener completes the screening form: outcome, reason, ideology and rationale');
 
   form = await openTask(page, `Confirm a possible match: referral ${config.MATCH_REFERRAL}`);
-  await expectFormAccessible(page, 'possible match');
+  await expectTaskFormAccessible(page, 'possible match');
   form = await openTask(page, `Deconflict new information: ${config.NEW_INFORMATION_CASE}`);
-  await expectFormAccessible(page, 'new information');
+  await expectTaskFormAccessible(page, 'new information');
   await screenshot(page, SCREENSHOT_DIR, 'tasklist-new-information.png');
   for (const chrome of await axeViolations(page, { exclude: ['.task-details .fjs-container'] })) {
     console.log(`note: Tasklist chrome (Camunda's, not the form): ${chrome}`);

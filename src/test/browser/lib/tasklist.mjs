@@ -1,6 +1,7 @@
 // Helpers for driving Camunda 7.24 Tasklist (AngularJS webapp) behind the
 // application's Spring Security form login. Selectors follow the Tasklist
 // sources in camunda-bpm-platform webapps/frontend/ui/tasklist.
+import { axeViolations } from './axe.mjs';
 
 // Console errors Tasklist logs in normal operation (e.g. the admin app's
 // "default user" probe answers 404 before login).
@@ -27,10 +28,6 @@ export function envConfig(names) {
   return Object.fromEntries(names.map((n) => [n, process.env[n]]));
 }
 
-/**
- * Opens Tasklist; if Spring Security redirects to /login, signs in there.
- * Resolves once the Tasklist header (with its "Start process" action) is shown.
- */
 /** envConfig for a test script: on a missing variable, prints the failure lines and exits 1. */
 export function configOrExit(testName, names) {
   try {
@@ -42,6 +39,10 @@ export function configOrExit(testName, names) {
   }
 }
 
+/**
+ * Opens Tasklist; if Spring Security redirects to /login, signs in there.
+ * Resolves once the Tasklist header (with its "Start process" action) is shown.
+ */
 export async function loginToTasklist(page, { baseUrl, user, password }) {
   const base = baseUrl.replace(/\/+$/, '');
   await page.goto(`${base}/camunda/app/tasklist/`);
@@ -105,4 +106,44 @@ export async function openStartForm(page, processName) {
 export async function expectLabelVisible(scope, label, { timeout = 5_000 } = {}) {
   const pattern = new RegExp(`^\\s*${escapeRegExp(label)}\\s*\\*?\\s*$`);
   await waitVisible(scope.getByLabel(pattern).or(scope.getByText(pattern)), `field label "${label}"`, timeout);
+}
+
+/** The task cards of the list Tasklist shows (the filter chosen). */
+export const taskCards = (page) => page.locator('.tasks-list > li.task');
+
+/** The card of the task named `name` ("Screen the referral: PR-..."). */
+export const taskCard = (page, name) =>
+  taskCards(page).filter({ has: page.getByRole('link', { name, exact: true }) }).first();
+
+/**
+ * Opens the task named `name` from the list, claims it if Tasklist offers "Claim", and waits for its
+ * Camunda Form. Returns the form's container.
+ */
+export async function openTask(page, name) {
+  await waitVisible(taskCard(page, name), `the card "${name}"`, 20_000);
+  await taskCard(page, name).getByRole('link', { name, exact: true }).click();
+  const claim = page.getByRole('button', { name: 'Claim' });
+  const form = page.locator('.task-details .fjs-container');
+  await waitVisible(claim.or(form), `the task "${name}"`);
+  if (await claim.isVisible()) await claim.click();
+  await waitVisible(form.locator('.fjs-form'), `the form of "${name}"`);
+  return form;
+}
+
+/** Runs axe-core (WCAG 2.2 AA) on the open task's form (not Tasklist's own chrome); throws on a violation. */
+export async function expectTaskFormAccessible(page, what) {
+  const violations = await axeViolations(page, { include: '.task-details .fjs-container' });
+  if (violations.length) throw new Error(`axe-core on the ${what} form: ${violations.join('; ')}`);
+  console.log(`ok the ${what} form passes axe-core (WCAG 2.2 AA) in its content`);
+}
+
+/**
+ * Clicks "Complete" on the open task named `name`; resolves once its card has left the list and no
+ * (false) "An error happened" shows.
+ */
+export async function completeTask(page, name) {
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await taskCard(page, name).waitFor({ state: 'detached', timeout: 20_000 });
+  await page.waitForTimeout(1_000);
+  if (await page.getByText(/An error happened/i).isVisible()) throw new Error(`"An error happened" after completing "${name}"`);
 }

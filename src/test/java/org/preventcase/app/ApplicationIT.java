@@ -43,6 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class ApplicationIT {
 
   public static final String DEMO_PASSWORD = "Safeguard-Demo-2026!";
+  /** The invented text the set-up helpers give every free-text field. */
+  protected static final String SYNTHETIC_TEXT = "Synthetic text for an integration test.";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort
@@ -77,20 +79,86 @@ public abstract class ApplicationIT {
   @Autowired
   private org.springframework.jdbc.core.JdbcTemplate applicationJdbc;
 
+  @Autowired
+  private org.camunda.bpm.engine.RuntimeService applicationRuntime;
+
+  @Autowired
+  private TestClock applicationClock;
+
   /**
    * A new case of the demo authority, referred through the partner API by demo-referrer (an invented person whose
    * given name starts with {@code namePrefix}) and deconflicted by demo-police: waiting for its screening.
    */
   protected String caseAwaitingScreening(String namePrefix) {
+    return caseAwaitingScreening(namePrefix, org.preventcase.intake.ReferralExamples.valid(
+        namePrefix + java.util.UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  private String caseAwaitingScreening(String namePrefix, java.util.Map<String, Object> referral) {
     HttpResponse<String> created = org.preventcase.intake.ReferralApiIT.post(baseUrl(), "demo-referrer",
-        namePrefix + "-" + java.util.UUID.randomUUID(), org.preventcase.intake.ReferralExamples.json(
-            org.preventcase.intake.ReferralExamples.valid(namePrefix + java.util.UUID.randomUUID().toString().substring(0, 8))));
+        namePrefix + "-" + java.util.UUID.randomUUID(), org.preventcase.intake.ReferralExamples.json(referral));
     if (created.statusCode() != 201) {
       throw new AssertionError(created.body());
     }
     String reference = org.preventcase.intake.ReferralApiIT.caseOf(applicationJdbc, created);
     submitTask(reference, "Task_DeconflictReferral", "demo-police", "{\"deconfliction\": {\"value\": \"CLEAR\"}}");
     return reference;
+  }
+
+  /**
+   * A new case about an invented 14-year-old (born 14 years before the test clock's today, so always under 18),
+   * screened, its partner agencies asked (Education, who know nothing) and listed for the panel by demo-police:
+   * stage PANEL, its panel stage waiting for the meeting.
+   */
+  protected String caseReferredToThePanel(String namePrefix) {
+    java.util.Map<String, Object> referral = new java.util.HashMap<>(org.preventcase.intake.ReferralExamples.valid(
+        namePrefix + java.util.UUID.randomUUID().toString().substring(0, 8)));
+    referral.put("personDateOfBirth", java.time.LocalDate.now(applicationClock.withZone(
+        java.time.ZoneId.of("Europe/London"))).minusYears(14).toString());
+    String reference = caseAwaitingScreening(namePrefix, referral);
+    submitTask(reference, "Task_ScreenReferral", "demo-police", java.util.Map.of("gatewayOutcome", "REFER_TO_PANEL",
+        "ideologyIdentified", "YES", "rationale", SYNTHETIC_TEXT));
+    submitTask(reference, "Task_SelectPartnerAgencies", "demo-police", java.util.Map.of("agenciesToAsk",
+        List.of("EDUCATION"), "informationAsked", "Is the person known to you?"));
+    submitTask(reference, "Task_AnswerInformationRequest", "demo-panel-education", java.util.Map.of("agencyHolds",
+        "NOT_KNOWN"));
+    submitTask(reference, "Task_PreliminaryAssessment", "demo-police", java.util.Map.of("preliminaryDecision",
+        "LIST_FOR_PANEL", "rationale", SYNTHETIC_TEXT));
+    return reference;
+  }
+
+  /**
+   * The case's panel meeting opens (quorate), demo-coordinator assesses it and demo-chair adopts it, all
+   * through the engine's REST API: stage CONSENT, its support plan waiting for the Channel coordinators.
+   */
+  protected void adoptedByThePanel(String reference) {
+    assessedAtItsPanelMeeting(reference);
+    submitTask(reference, "Task_DecideCase", "demo-chair", java.util.Map.of("panelDecision", "ADOPT",
+        "decisionMethod", "UNANIMOUS", "decisionRationale", SYNTHETIC_TEXT));
+  }
+
+  /**
+   * The meeting of the case's panel stage opens (quorate) and demo-coordinator assesses the case through the
+   * engine's REST API: the panel's decision waits for the chairs. Returns the meeting's id.
+   */
+  protected long assessedAtItsPanelMeeting(String reference) {
+    long meeting = ((Number) applicationRuntime.getVariable(applicationRuntime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).processDefinitionKey("panel-case").singleResult().getId(),
+        "panelMeetingId")).longValue();
+    applicationRuntime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
+        .setVariable("panelMeetingId", meeting).setVariable("panelMeetingQuorate", true).correlateAll();
+    executeDueJobs();
+    submitTask(reference, "Task_AssessCase", "demo-coordinator", java.util.Map.of("assessmentFramework", "VAF",
+        "engagementRating", "MEDIUM", "intentRating", "LOW", "capabilityRating", "NONE", "susceptibility",
+        "SUSCEPTIBLE", "ctRiskOwner", "PREVENT_POLICING", "contributionEducation", SYNTHETIC_TEXT,
+        "assessmentSummary", SYNTHETIC_TEXT));
+    return meeting;
+  }
+
+  /** The case's open task at {@code activity}, submitted by the user with these form values as Tasklist sends them. */
+  protected void submitTask(String reference, String activity, String user, java.util.Map<String, Object> values) {
+    String body = org.preventcase.intake.ReferralExamples.submitFormBody(values);
+    submitTask(reference, activity, user, body.substring("{\"variables\":".length(), body.length() - 1));
   }
 
   /**

@@ -246,22 +246,8 @@ class BrowserIT extends ApplicationIT {
   @Test
   void theChairRecordsThePanelsDecisionInTasklistAndTheMeetingPageRendersTheAgenda() throws Exception {
     String reference = aCaseFromAReferral("Bp" + System.nanoTime());
-    org.camunda.bpm.engine.runtime.ProcessInstance panel = runtime.startProcessInstanceByKey("panel-case", reference,
-        Map.of("caseRef", reference, "taskPriority", 50));
-    long meeting = ((Number) runtime.getVariable(panel.getId(), "panelMeetingId")).longValue();
-    runtime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
-        .setVariable("panelMeetingId", meeting).setVariable("panelMeetingQuorate", true).correlate();
-    executeDueJobs();
-    String assess = tasks.createTaskQuery().processInstanceId(panel.getId()).singleResult().getId();
-    assertThat(call("POST", "/engine-rest/task/" + assess + "/claim", "demo-coordinator",
-        "{\"userId\":\"demo-coordinator\"}").statusCode()).isEqualTo(204);
-    var assessed = call("POST", "/engine-rest/task/" + assess + "/submit-form", "demo-coordinator",
-        ReferralExamples.submitFormBody(Map.of("assessmentFramework", "VAF", "engagementRating", "MEDIUM",
-            "intentRating", "LOW", "capabilityRating", "NONE", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner",
-            "PREVENT_POLICING", "contributionEducation", "Synthetic contribution.", "assessmentSummary",
-            "Synthetic assessment.")));
-    assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(204);
-    executeDueJobs();
+    runtime.startProcessInstanceByKey("panel-case", reference, Map.of("caseRef", reference, "taskPriority", 50));
+    long meeting = assessedAtItsPanelMeeting(reference);
 
     String output = node(List.of("tasklist-panel.mjs"), Map.of(
         "BASE_URL", baseUrl(),
@@ -274,6 +260,77 @@ class BrowserIT extends ApplicationIT {
     assertThat(jdbc.queryForList("""
         SELECT l.outcome || ' ' || l.recommendation FROM panel_listing l JOIN case_file c ON c.id = l.case_id
         WHERE c.reference = ?""", String.class, reference)).containsExactly("NOT_ADOPT_NFA ADOPT");
+  }
+
+  /**
+   * The support stage (issue 11): a case the panel adopted (through the REST API) about a person under 18;
+   * a Channel coordinator completes its support plan in Tasklist (axe, the plain error summary, one
+   * intervention) and then records a parent's consent (axe). The plan, its allocation and the consent are
+   * in the case record, the case is in support, and nothing typed is in any engine table.
+   */
+  @Test
+  void aCoordinatorCompletesTheSupportPlanAndRecordsAParentsConsentForAYoungPersonInTasklist() throws Exception {
+    String reference = caseReferredToThePanel("Bs");
+    adoptedByThePanel(reference);
+    assertThat(stageOf(reference)).isEqualTo("CONSENT");
+    String marker = "Bs" + System.nanoTime();
+
+    String output = whileTheJobsRun(() -> node(List.of("tasklist-support.mjs"), Map.of(
+        "BASE_URL", baseUrl(),
+        "LOGIN_USER", "demo-coordinator",
+        "LOGIN_PASSWORD", DEMO_PASSWORD,
+        "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
+        "CASE", reference,
+        "PROVIDER", "demo-provider",
+        "MARKER", marker)));
+    assertThat(output).contains("tasklist-support: 1 passed, 0 failed");
+
+    executeDueJobs();
+    assertThat(stageOf(reference)).as("a parent consented: support starts").isEqualTo("SUPPORT");
+    Map<String, String> entries = new java.util.HashMap<>();
+    jdbc.query("""
+        SELECT e.kind, e.summary, e.body FROM case_entry e JOIN case_file c ON c.id = e.case_id
+        WHERE c.reference = ? AND e.kind IN ('PLAN', 'CONSENT')""", row -> {
+          entries.put(row.getString("kind") + ": " + row.getString("summary"), row.getString("body"));
+        }, reference);
+    assertThat(entries).containsOnlyKeys("PLAN: Support plan: 1 intervention",
+        "CONSENT: Consent given by a parent or guardian");
+    assertThat(entries.get("PLAN: Support plan: 1 intervention")).as("the plan's five texts, as typed")
+        .contains("The support: Weekly mentoring sessions (" + marker + ").",
+            "Interventions: Ideological or theological mentoring", "Allocated to the intervention provider: demo-provider")
+        .satisfies(body -> assertThat(body.split(java.util.regex.Pattern.quote(marker), -1)).hasSize(6));
+    assertThat(entries.get("CONSENT: Consent given by a parent or guardian")).contains(
+        "How, when and by whom it was sought: The coordinator met the mother at home; she agreed (" + marker + ").",
+        "The young person's own agreement: Yes");
+    assertThat(jdbc.queryForList("""
+        SELECT a.provider_user_id FROM support_allocation a JOIN case_file c ON c.id = a.case_id WHERE c.reference = ?""",
+        String.class, reference)).containsExactly("demo-provider");
+    assertThat(ReferralIntakeIT.engineTablesHolding(jdbc, List.of(marker))).isEmpty();
+  }
+
+  private String stageOf(String reference) {
+    return jdbc.queryForObject("SELECT stage FROM case_file WHERE reference = ?", String.class, reference);
+  }
+
+  /**
+   * Runs the script while the due jobs run every half second, as the job executor does in production:
+   * a task the script completes may be followed by an asynchronous continuation before its next task.
+   */
+  private String whileTheJobsRun(java.util.concurrent.Callable<String> script) throws Exception {
+    var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        executeDueJobs();
+      } catch (RuntimeException failed) {
+        // as the job executor, try again on the next round
+      }
+    }, 0, 500, TimeUnit.MILLISECONDS);
+    try {
+      return script.call();
+    } finally {
+      executor.shutdownNow();
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
   }
 
   /** The police deconflict the case's referral (through the REST API): its screening waits in Tasklist. */

@@ -13,7 +13,6 @@ import org.preventcase.app.TestClock;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ListingPurpose;
-import org.preventcase.intake.ReferralExamples;
 import org.preventcase.panel.Meeting;
 import org.preventcase.panel.MeetingRecords;
 import org.preventcase.security.Actor;
@@ -28,10 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SupportIT extends ApplicationIT {
 
-  static final String POLICE = "demo-police";
   static final String COORDINATOR = "demo-coordinator";
   static final String CHAIR = "demo-chair";
-  static final String SYNTHETIC = "Synthetic text for the support test.";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
@@ -47,11 +44,6 @@ class SupportIT extends ApplicationIT {
     return jdbc.queryForList("""
         SELECT e.kind || ': ' || e.summary FROM case_entry e JOIN case_file c ON c.id = e.case_id
         WHERE c.reference = ? ORDER BY e.id""", String.class, reference);
-  }
-
-  void submit(String reference, String activity, String user, Map<String, Object> variables) {
-    String body = ReferralExamples.submitFormBody(variables);
-    submitTask(reference, activity, user, body.substring("{\"variables\":".length(), body.length() - 1));
   }
 
   /** A meeting of the case's authority held yesterday, listing the case for this purpose: its id. */
@@ -73,53 +65,38 @@ class SupportIT extends ApplicationIT {
   void aReferralGoesThroughConsentSupportAndExitToItsTwelveMonthPostExitReviewAndCloses() {
     Instant start = clock.instant();
     try {
-      String reference = caseAwaitingScreening("Su");
-      submit(reference, "Task_ScreenReferral", POLICE, Map.of("gatewayOutcome", "REFER_TO_PANEL",
-          "ideologyIdentified", "YES", "rationale", SYNTHETIC));
-      submit(reference, "Task_SelectPartnerAgencies", POLICE, Map.of("agenciesToAsk", List.of("EDUCATION"),
-          "informationAsked", "Is the person known to you?"));
-      submit(reference, "Task_AnswerInformationRequest", "demo-panel-education", Map.of("agencyHolds", "NOT_KNOWN"));
-      submit(reference, "Task_PreliminaryAssessment", POLICE, Map.of("preliminaryDecision", "LIST_FOR_PANEL",
-          "rationale", SYNTHETIC));
+      String reference = caseReferredToThePanel("Su");
       assertThat(record(reference)).containsEntry("stage", "PANEL");
-
-      long decided = ((Number) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(
-          reference).processDefinitionKey("panel-case").singleResult().getId(), "panelMeetingId")).longValue();
-      runtime.createMessageCorrelation("PanelMeetingOpened").processInstanceBusinessKey(reference)
-          .setVariable("panelMeetingId", decided).setVariable("panelMeetingQuorate", true).correlateAll();
-      executeDueJobs();
-      submit(reference, "Task_AssessCase", COORDINATOR, Map.of("assessmentFramework", "VAF", "engagementRating",
-          "MEDIUM", "intentRating", "LOW", "capabilityRating", "NONE", "susceptibility", "SUSCEPTIBLE", "ctRiskOwner",
-          "PREVENT_POLICING", "contributionEducation", SYNTHETIC, "assessmentSummary", SYNTHETIC));
-      submit(reference, "Task_DecideCase", CHAIR, Map.of("panelDecision", "ADOPT", "decisionMethod", "UNANIMOUS",
-          "decisionRationale", SYNTHETIC));
+      adoptedByThePanel(reference);
       assertThat(record(reference)).as("adopted: the plan and consent first").containsEntry("stage", "CONSENT");
 
-      submit(reference, "Task_PrepareSupportPlan", COORDINATOR, Map.of("consentApproach", SYNTHETIC, "supportNature",
-          SYNTHETIC, "supportProviders", SYNTHETIC, "supportDelivery", SYNTHETIC, "interventionTypes",
-          List.of("IDEOLOGICAL_MENTORING"), "interventionDetails", SYNTHETIC, "interventionProvider", "demo-provider"));
+      submitTask(reference, "Task_PrepareSupportPlan", COORDINATOR, Map.of("consentApproach", SYNTHETIC_TEXT,
+          "supportNature", SYNTHETIC_TEXT, "supportProviders", SYNTHETIC_TEXT, "supportDelivery", SYNTHETIC_TEXT,
+          "interventionTypes", List.of("IDEOLOGICAL_MENTORING"), "interventionDetails", SYNTHETIC_TEXT,
+          "interventionProvider", "demo-provider"));
       assertThat(jdbc.queryForObject("""
           SELECT a.provider_user_id FROM support_allocation a JOIN case_file c ON c.id = a.case_id WHERE c.reference = ?""",
           String.class, reference)).isEqualTo("demo-provider");
-      submit(reference, "Task_RecordConsent", COORDINATOR, Map.of("consentRecord", SYNTHETIC, "consentOutcome", "GIVEN",
-          "consentGivenBy", "PARENT_OR_GUARDIAN", "youngPersonAgrees", "YES"));
-      assertThat(record(reference)).as("the person is 14: a parent consented").containsEntry("stage", "SUPPORT");
-      submit(reference, "Task_RecordContact", "demo-provider", Map.of("contactOutcome", "CONTACT_MADE", "contactNote",
-          SYNTHETIC));
+      submitTask(reference, "Task_RecordConsent", COORDINATOR, Map.of("consentRecord", SYNTHETIC_TEXT,
+          "consentOutcome", "GIVEN", "consentGivenBy", "PARENT_OR_GUARDIAN", "youngPersonAgrees", "YES"));
+      assertThat(record(reference)).as("the person is under 18: a parent consented").containsEntry("stage", "SUPPORT");
+      submitTask(reference, "Task_RecordContact", "demo-provider", Map.of("contactOutcome", "CONTACT_MADE",
+          "contactNote", SYNTHETIC_TEXT));
 
       long reviewed = meetingFor(reference, ListingPurpose.REVIEW);
       runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
           .setVariableLocal("panelMeetingId", reviewed).setVariableLocal("panelMeetingQuorate", true).correlateAll();
-      submit(reference, "Task_ReviewAdoptedCase", CHAIR, Map.of("reviewDecision", "EXIT", "reviewRationale", SYNTHETIC));
+      submitTask(reference, "Task_ReviewAdoptedCase", CHAIR, Map.of("reviewDecision", "EXIT",
+          "reviewRationale", SYNTHETIC_TEXT));
       assertThat(record(reference)).containsEntry("stage", "POST_EXIT_REVIEW").containsEntry("status", "OPEN");
 
       movesOn(Duration.ofDays(184));
-      submit(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
-          "postExitReviewRationale", SYNTHETIC));
+      submitTask(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
+          "postExitReviewRationale", SYNTHETIC_TEXT));
       assertThat(record(reference)).as("after the 6-month review").containsEntry("status", "OPEN");
       movesOn(Duration.ofDays(184));
-      submit(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
-          "postExitReviewRationale", SYNTHETIC));
+      submitTask(reference, "Task_ReviewAfterExit", COORDINATOR, Map.of("postExitReviewOutcome", "NO_CONCERN",
+          "postExitReviewRationale", SYNTHETIC_TEXT));
 
       assertThat(record(reference)).containsEntry("stage", "CLOSED").containsEntry("status", "CLOSED")
           .containsEntry("closure_reason", "EXITED_AFTER_REVIEWS");
