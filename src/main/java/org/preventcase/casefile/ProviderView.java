@@ -11,7 +11,8 @@ public record ProviderView(String reference, String authorityName, CaseView.Pers
     List<CaseView.Entry> plans, List<CaseView.Entry> ownEntries) {
 
   static ProviderView of(CaseView view, String providerUserId) {
-    List<CaseView.Entry> newestFirst = view.entries().reversed();
+    List<CaseView.Entry> newestFirst = new java.util.ArrayList<>(view.entries());
+    java.util.Collections.reverse(newestFirst);
     return new ProviderView(view.reference(), view.authorityName(), view.person(),
         newestFirst.stream().filter(entry -> entry.kind() == EntryKind.PLAN).toList(),
         newestFirst.stream().filter(entry -> providerUserId.equals(entry.recordedBy())).toList());

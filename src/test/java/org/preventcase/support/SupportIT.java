@@ -125,4 +125,62 @@ class SupportIT extends ApplicationIT {
           == !outcome.equals("EXIT"));
     }
   }
+
+  /** A case adopted by the panel, its plan allocating one intervention to demo-provider, a parent's consent given. */
+  String inSupport(String prefix) {
+    String reference = caseReferredToThePanel(prefix);
+    adoptedByThePanel(reference);
+    submitTask(reference, "Task_PrepareSupportPlan", COORDINATOR, Map.of("consentApproach", SYNTHETIC_TEXT,
+        "supportNature", SYNTHETIC_TEXT, "supportProviders", SYNTHETIC_TEXT, "supportDelivery", SYNTHETIC_TEXT,
+        "interventionTypes", List.of("LIFE_SKILLS"), "interventionDetails", SYNTHETIC_TEXT,
+        "interventionProvider", "demo-provider"));
+    submitTask(reference, "Task_RecordConsent", COORDINATOR, Map.of("consentRecord", SYNTHETIC_TEXT,
+        "consentOutcome", "GIVEN", "consentGivenBy", "PARENT_OR_GUARDIAN", "youngPersonAgrees", "YES"));
+    return reference;
+  }
+
+  @Test
+  void supportWithdrawnAfterARiskEscalatedThroughTheApiClosesTheCaseTransferredToThePoliceWithNoPostExitReviews() {
+    String reference = inSupport("Es");
+    String whatChanged = "Synthetic: the person spoke of travelling abroad " + java.util.UUID.randomUUID();
+
+    var escalated = call("POST", "/api/cases/" + reference + "/risk-escalation", "demo-provider",
+        "{\"whatChanged\": \"" + whatChanged + "\"}");
+    assertThat(escalated.statusCode()).as("the allocated provider may escalate: " + escalated.body()).isEqualTo(202);
+    executeDueJobs();
+    Long urgent = jdbc.queryForObject("""
+        SELECT l.meeting_id FROM panel_listing l JOIN case_file c ON c.id = l.case_id JOIN panel_meeting m
+          ON m.id = l.meeting_id WHERE c.reference = ? AND l.purpose = 'REVIEW' AND m.kind = 'EXTRAORDINARY'""",
+        Long.class, reference);
+    runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
+        .setVariableLocal("panelMeetingId", urgent).setVariableLocal("panelMeetingQuorate", true).correlateAll();
+    submitTask(reference, "Task_ReviewAdoptedCase", CHAIR, Map.of("reviewDecision", "WITHDRAW_SUPPORT",
+        "reviewRationale", SYNTHETIC_TEXT));
+
+    assertThat(record(reference)).containsEntry("stage", "CLOSED").containsEntry("status", "CLOSED")
+        .containsEntry("closure_reason", "TRANSFERRED_TO_POLICE");
+    assertThat(entries(reference)).contains("NOTE: Risk escalated");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+        .as("no post-exit reviews").isZero();
+    assertThat(org.preventcase.intake.ReferralIntakeIT.engineTablesHolding(jdbc, List.of(whatChanged))).isEmpty();
+  }
+
+  @Test
+  void theAllocatedProviderReadsThePersonAndThePlanButNotTheCaseRecordNorAnotherCase() {
+    String reference = inSupport("Pv");
+    String other = caseAwaitingScreening("Po");
+    var provider = signIn("demo-provider");
+
+    var page = provider.get("/cases/" + reference + "/support-plan?purpose=TASK");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Support plan: case " + reference, "Support plan: 1 intervention", SYNTHETIC_TEXT,
+        "Life skills").doesNotContain("Consent given by", "Chronology");
+    assertThat(provider.get("/cases/" + reference).statusCode()).as("not the whole case record").isEqualTo(404);
+    assertThat(provider.get("/cases/" + other + "/support-plan").statusCode()).as("not another case").isEqualTo(404);
+    assertThat(signIn(COORDINATOR).get("/cases/" + reference + "/support-plan").statusCode())
+        .as("the provider's page is the provider's").isEqualTo(404);
+    assertThat(jdbc.queryForList("""
+        SELECT outcome FROM audit_event WHERE case_reference = ? AND user_id = 'demo-provider' AND action = 'VIEW'
+        ORDER BY id""", String.class, reference)).containsExactly("GRANTED", "REFUSED_ROLE");
+  }
 }
