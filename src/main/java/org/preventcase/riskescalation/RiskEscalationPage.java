@@ -13,8 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The case page's "Escalate a risk" form (templates/case.html): POST /cases/{reference}/risk-escalation with
- * whatChanged. Escalated or refused, the case page follows (post, redirect, get): a success banner, or the plain
+ * The "Escalate a risk" form of the case page and of the intervention provider's support plan page
+ * (templates/case-parts.html): POST /cases/{reference}/risk-escalation with whatChanged. Escalated or refused,
+ * the page it came from follows (returnTo) (post, redirect, get): a success banner, or the plain
  * reason at the top of the page and beside the field, what was typed kept. Not one the user may write: not found.
  */
 @Controller
@@ -30,7 +31,7 @@ class RiskEscalationPage {
 
   @PostMapping(value = "/cases/{reference}/risk-escalation", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ModelAndView escalate(@PathVariable String reference, @RequestParam(required = false) String whatChanged,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
     try {
       escalations.escalate(actors.current(), reference, whatChanged, new Purpose(Purpose.Code.CASE_PAGE,
           "risk escalated"));
@@ -41,6 +42,8 @@ class RiskEscalationPage {
     } catch (CaseNotFoundException notFound) {
       return new ModelAndView("not-found", HttpStatus.NOT_FOUND);
     }
-    return new ModelAndView("redirect:/cases/{reference}");
+    // back to the page that offered the form: the case page, or the intervention provider's support plan page
+    return new ModelAndView("support-plan".equals(returnTo) ? "redirect:/cases/{reference}/support-plan"
+        : "redirect:/cases/{reference}");
   }
 }

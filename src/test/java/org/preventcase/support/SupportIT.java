@@ -175,12 +175,19 @@ class SupportIT extends ApplicationIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Support plan: case " + reference, "Support plan: 1 intervention", SYNTHETIC_TEXT,
         "Life skills").doesNotContain("Consent given by", "Chronology");
+    assertThat(page.body()).contains("Escalate a risk", "name=\"returnTo\" value=\"support-plan\"");
+    var refused = provider.postForm("/cases/" + reference + "/risk-escalation", "_csrf=" + provider.csrfToken()
+        + "&returnTo=support-plan&whatChanged=+");
+    assertThat(refused.headers().firstValue("Location").orElseThrow()).as("back to the provider's page")
+        .endsWith("/cases/" + reference + "/support-plan");
+    assertThat(provider.get("/cases/" + reference + "/support-plan").body()).contains("There is a problem",
+        "Enter what has changed", "<title>Error: Support plan");
     assertThat(provider.get("/cases/" + reference).statusCode()).as("not the whole case record").isEqualTo(404);
     assertThat(provider.get("/cases/" + other + "/support-plan").statusCode()).as("not another case").isEqualTo(404);
     assertThat(signIn(COORDINATOR).get("/cases/" + reference + "/support-plan").statusCode())
         .as("the provider's page is the provider's").isEqualTo(404);
     assertThat(jdbc.queryForList("""
         SELECT outcome FROM audit_event WHERE case_reference = ? AND user_id = 'demo-provider' AND action = 'VIEW'
-        ORDER BY id""", String.class, reference)).containsExactly("GRANTED", "REFUSED_ROLE");
+        ORDER BY id""", String.class, reference)).containsExactly("GRANTED", "GRANTED", "REFUSED_ROLE");
   }
 }
