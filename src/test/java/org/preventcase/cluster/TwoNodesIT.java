@@ -42,10 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two instances of the application on one PostgreSQL, as a council would run them behind a load balancer
- * (docs/scale-out.md): both started at once on an empty database, referrals sent to both at once, the screening
- * timers of every case coming due together for both job executors, and one instance closed while it holds jobs.
- * Every timer runs once, the other instance takes the closed one's jobs once their lock has expired, no
- * notification is sent twice, and each nightly job (fired every two seconds here, on both) runs once.
+ * (docs/scale-out.md): both started at once on an empty database, referrals sent to both at once (one of them
+ * to both under one Idempotency-Key), the screening timers of every case coming due together for both job
+ * executors, and one instance closed while it holds jobs. Nothing is provisioned twice, the retried referral
+ * is one referral, every timer runs once, the other instance takes the closed one's jobs once their lock has
+ * expired, no notification is sent twice, and each nightly job (fired every two seconds here, on both) runs
+ * once.
  *
  * <p>Each instance's engine has its own name (nodeA, nodeB): Camunda's engine registry is static, one per JVM,
  * and two engines of one name would replace each other in it. In a cluster each instance is a JVM of its own and
@@ -93,10 +95,11 @@ class TwoNodesIT {
   }
 
   /**
-   * An instance with its job executor on (nodeA acquires more jobs at a time, and works them one by one), its
-   * settings given as command-line arguments, which outrank application.yaml's.
+   * An instance with its job executor on, its settings given as command-line arguments, which outrank
+   * application.yaml's. nodeA looks for due jobs every 100 ms and takes many at a time, to work them one by one;
+   * nodeB every 2 s, one at a time, with two threads: so nodeA is sure to hold jobs when it is closed.
    */
-  static Node start(String name, int threads, int jobsPerAcquisition) {
+  static Node start(String name, int threads, int jobsPerAcquisition, int waitMillis) {
     Map<String, Object> properties = new HashMap<>(database.properties());
     properties.putAll(Map.ofEntries(
         Map.entry("server.port", "0"),
@@ -107,8 +110,8 @@ class TwoNodesIT {
         Map.entry("camunda.bpm.job-execution.queue-capacity", String.valueOf(jobsPerAcquisition)),
         Map.entry("camunda.bpm.job-execution.max-jobs-per-acquisition", String.valueOf(jobsPerAcquisition)),
         Map.entry("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_MILLIS)),
-        Map.entry("camunda.bpm.job-execution.wait-time-in-millis", "200"),
-        Map.entry("camunda.bpm.job-execution.max-wait", "1000"),
+        Map.entry("camunda.bpm.job-execution.wait-time-in-millis", String.valueOf(waitMillis)),
+        Map.entry("camunda.bpm.job-execution.max-wait", String.valueOf(waitMillis)),
         Map.entry("spring.mail.port", String.valueOf(mail.getSmtp().getPort())),
         Map.entry("prevent.notifications.dispatch-interval", "PT1S"),
         Map.entry("prevent.notifications.claim-timeout", "PT10S"),
@@ -129,8 +132,8 @@ class TwoNodesIT {
   @Test
   void twoInstancesOnOneDatabaseRunEveryJobOnceAndTakeOverEachOthersJobs() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    Future<Node> startingA = pool.submit(() -> start("nodeA", 1, 4));
-    Future<Node> startingB = pool.submit(() -> start("nodeB", 2, 2));
+    Future<Node> startingA = pool.submit(() -> start("nodeA", 1, REFERRALS, 100));
+    Future<Node> startingB = pool.submit(() -> start("nodeB", 2, 1, 2_000));
     Node a = startingA.get(150, TimeUnit.SECONDS);
     Node b = startingB.get(150, TimeUnit.SECONDS);
     jdbc = b.context().getBean(JdbcTemplate.class);
@@ -201,14 +204,22 @@ class TwoNodesIT {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM act_ru_authorization", Long.class)).isPositive();
   }
 
-  /** Referrals through the partner API, to both nodes at once; each opens its own case. */
+  /**
+   * Referrals through the partner API, to both nodes at once; each opens its own case. The first is also sent
+   * to the other node at the same moment under the same Idempotency-Key (a partner system retrying through
+   * the load balancer): both answers name one referral.
+   */
   List<String> referToBoth(ExecutorService pool, Node a, Node b) throws Exception {
     List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+    Future<HttpResponse<String>> retried = null;
     for (int i = 0; i < REFERRALS; i++) {
       Node node = i % 2 == 0 ? a : b;
-      String marker = "Cluster" + UUID.randomUUID().toString().substring(0, 8);
-      sent.add(pool.submit(() -> ReferralApiIT.post(node.baseUrl(), "demo-referrer", ReferralApiIT.key(),
-          ReferralExamples.json(ReferralExamples.valid(marker)))));
+      String key = ReferralApiIT.key();
+      String body = ReferralExamples.json(ReferralExamples.valid("Cluster" + UUID.randomUUID().toString().substring(0, 8)));
+      sent.add(pool.submit(() -> ReferralApiIT.post(node.baseUrl(), "demo-referrer", key, body)));
+      if (i == 0) {
+        retried = pool.submit(() -> ReferralApiIT.post(b.baseUrl(), "demo-referrer", key, body));
+      }
     }
     List<String> cases = new ArrayList<>();
     for (Future<HttpResponse<String>> response : sent) {
@@ -217,6 +228,11 @@ class TwoNodesIT {
       cases.add(ReferralApiIT.caseOf(jdbc, created));
     }
     assertThat(cases).doesNotContainNull().doesNotHaveDuplicates();
+    HttpResponse<String> again = retried.get(60, TimeUnit.SECONDS);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    assertThat(ReferralApiIT.caseOf(jdbc, again)).as("the same key on both nodes at once: one referral")
+        .isEqualTo(cases.get(0));
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM case_file", Long.class)).isEqualTo(REFERRALS);
     return cases;
   }
 
