@@ -155,6 +155,8 @@ class TwoNodesIT {
       AtomicBoolean released = new AtomicBoolean();
       ((SpringJobExecutor) a.engine().getJobExecutor()).getTaskExecutor().execute(() -> {
         while (!released.get()) {
+          // a hung node ignores its shutdown too; clearing the interrupt keeps the wait from spinning
+          Thread.interrupted();
           LockSupport.parkNanos(50_000_000);
         }
       });
