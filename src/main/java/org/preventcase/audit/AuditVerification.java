@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.preventcase.authority.AuthoritiesProperties;
+import org.preventcase.database.ClusterJobs;
 import org.preventcase.authority.AuthoritiesProperties.Authority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +67,11 @@ public class AuditVerification {
   private final List<AuditAnchors> anchors;
   private final AuthoritiesProperties authorities;
   private final ObjectMapper json;
+  private final ClusterJobs cluster;
 
   public AuditVerification(JdbcClient jdbc, AuditSeal seal, List<AuditAnchors> anchors,
-      AuthoritiesProperties authorities, ObjectMapper json) {
+      AuthoritiesProperties authorities, ObjectMapper json, ClusterJobs cluster) {
+    this.cluster = cluster;
     this.jdbc = jdbc;
     this.seal = seal;
     this.anchors = anchors;
@@ -76,8 +79,13 @@ public class AuditVerification {
     this.json = json;
   }
 
+  /** The night's verification, by one node of a cluster. */
   @Scheduled(cron = "${prevent.audit.verify-cron}", zone = "Europe/London")
   public void verifyOnSchedule() {
+    cluster.oncePer("audit-verification", ClusterJobs.DAILY, this::verifyAll);
+  }
+
+  private void verifyAll() {
     seal.seal();
     TreeSet<String> codes = new TreeSet<>(jdbc.sql("SELECT DISTINCT authority_code FROM audit_seal")
         .query(String.class).list());

@@ -10,6 +10,7 @@ import org.preventcase.audit.AuditVerification;
 import org.preventcase.audit.ChainHead;
 import org.preventcase.authority.AuthoritiesProperties;
 import org.preventcase.authority.AuthoritiesProperties.Authority;
+import org.preventcase.database.ClusterJobs;
 import org.preventcase.notify.MessageFacts;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notification;
@@ -38,9 +39,11 @@ public class AuditDigest {
   private final AuthoritiesProperties authorities;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ClusterJobs cluster;
 
   public AuditDigest(AuditSeal seal, AuditVerification verification, Notifications notifications,
-      AuthoritiesProperties authorities, TransactionTemplate transaction, Clock clock) {
+      AuthoritiesProperties authorities, TransactionTemplate transaction, Clock clock, ClusterJobs cluster) {
+    this.cluster = cluster;
     this.seal = seal;
     this.verification = verification;
     this.notifications = notifications;
@@ -49,9 +52,10 @@ public class AuditDigest {
     this.clock = clock;
   }
 
+  /** By one node of a cluster (the day's de-duplication key would drop another node's digest anyway). */
   @Scheduled(cron = "${prevent.audit.digest-cron}", zone = "Europe/London")
   public void sendOnSchedule() {
-    send();
+    cluster.oncePer("audit-digest", ClusterJobs.DAILY, this::send);
   }
 
   /** Seals what is committed, then queues today's digest for each authority with sealed rows. */

@@ -37,22 +37,30 @@ final class LocalPostgres {
     // registered before any other bean, so destroyed after all of them (the engine, the pool)
     application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
         .registerDisposableBean("embeddedPostgres", () -> close(postgres)));
+    environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", prepared(postgres)));
+    LOG.info("Embedded PostgreSQL on port {} ({})", postgres.getPort(),
+        StringUtils.hasText(dataDirectory) ? "data kept in " + dataDirectory : "temporary data");
+  }
+
+  /**
+   * Creates the roles and the database on the server (idempotent) and returns the properties by which the
+   * application connects to it: both roles' URL and credentials.
+   */
+  static Map<String, Object> prepared(EmbeddedPostgres postgres) {
     createRolesAndDatabase(postgres);
     String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
-    environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
+    return Map.of(
         "spring.datasource.url", url,
         "spring.datasource.username", APP,
         "spring.datasource.password", APP,
         "spring.flyway.url", url,
         "spring.flyway.user", OWNER,
         "spring.flyway.password", OWNER,
-        "spring.flyway.placeholders.app_role", APP)));
-    LOG.info("Embedded PostgreSQL on port {} ({})", postgres.getPort(),
-        StringUtils.hasText(dataDirectory) ? "data kept in " + dataDirectory : "temporary data");
+        "spring.flyway.placeholders.app_role", APP);
   }
 
   /** Not durable: no commit waits for the disk (a what-if run's throw-away database, which a crash may lose). */
-  private static EmbeddedPostgres start(String dataDirectory, boolean durable) {
+  static EmbeddedPostgres start(String dataDirectory, boolean durable) {
     try {
       // no shutdown hook of its own: it would stop the database while the engine is still closing
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
@@ -93,7 +101,7 @@ final class LocalPostgres {
     }
   }
 
-  private static void close(EmbeddedPostgres postgres) {
+  static void close(EmbeddedPostgres postgres) {
     try {
       postgres.close();
     } catch (IOException e) {

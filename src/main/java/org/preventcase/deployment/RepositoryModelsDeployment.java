@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.preventcase.database.ClusterJobs;
 import org.preventcase.formcheck.FormSchema;
 import org.preventcase.retention.CaseHistoryUntilClosure;
 import org.slf4j.Logger;
@@ -22,21 +23,34 @@ import org.springframework.stereotype.Component;
  * starts. Resources are named by their path relative to those folders' parent (the same under
  * `java -jar` and `spring-boot:run`), and duplicate filtering means an unchanged set creates
  * nothing while any change creates one new deployment holding everything, so that deployment-bound
- * forms, decisions and called processes always travel together.
+ * forms, decisions and called processes always travel together. Instances starting at once deploy in
+ * turn under a database lock (docs/scale-out.md): the second finds the set deployed and the case
+ * processes' time-to-live cleared, where it would otherwise fail on the first's concurrent update.
  */
 @Component
 public class RepositoryModelsDeployment extends AbstractProcessEnginePlugin {
 
   public static final String DEPLOYMENT_NAME = "prevent-case-engine";
+  /** The deployment's advisory lock: "MODEL" in ASCII. */
+  static final long LOCK = 0x4D4F44454CL;
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryModelsDeployment.class);
   private static final String[] PATTERNS = {
       "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form"};
 
+  private final ClusterJobs cluster;
+
+  public RepositoryModelsDeployment(ClusterJobs cluster) {
+    this.cluster = cluster;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    deploy(engine, modelResources());
-    // before the first instance starts: a case's history waits for its closure (docs/retention.md)
-    int kept = CaseHistoryUntilClosure.keep(engine.getRepositoryService());
+    Map<String, byte[]> resources = modelResources();
+    int kept = cluster.inTurn(LOCK, () -> {
+      deploy(engine, resources);
+      // before the first instance starts: a case's history waits for its closure (docs/retention.md)
+      return CaseHistoryUntilClosure.keep(engine.getRepositoryService());
+    });
     if (kept > 0) {
       LOG.info("Case processes: {} definitions keep their history until the case closes", kept);
     }

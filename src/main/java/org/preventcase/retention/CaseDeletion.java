@@ -12,6 +12,7 @@ import org.preventcase.audit.AuditRecord;
 import org.preventcase.audit.AuditTrail;
 import org.preventcase.audit.Purpose;
 import org.preventcase.authority.AuthoritiesProperties;
+import org.preventcase.database.ClusterJobs;
 import org.preventcase.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,11 @@ public class CaseDeletion {
   private final AuditTrail audit;
   private final Clock clock;
   private final AuditExpiry auditMonths;
+  private final ClusterJobs cluster;
 
   public CaseDeletion(JdbcClient jdbc, TransactionTemplate transaction, RetentionProperties retention,
-      AuthoritiesProperties authorities, AuditTrail audit, Clock clock, AuditExpiry auditMonths) {
+      AuthoritiesProperties authorities, AuditTrail audit, Clock clock, AuditExpiry auditMonths, ClusterJobs cluster) {
+    this.cluster = cluster;
     this.auditMonths = auditMonths;
     this.jdbc = jdbc;
     this.transaction = transaction;
@@ -60,11 +63,13 @@ public class CaseDeletion {
     this.clock = clock;
   }
 
-  /** The night's run: the expired case records, then the expired months of the audit trail. */
+  /** The night's run, by one node of a cluster: the expired case records, then the expired months of the audit trail. */
   @Scheduled(cron = "${prevent.retention.cron}", zone = "Europe/London")
   public void deleteOnSchedule() {
-    deleteExpired();
-    auditMonths.dropExpired();
+    cluster.oncePer("retention", ClusterJobs.DAILY, () -> {
+      deleteExpired();
+      auditMonths.dropExpired();
+    });
   }
 
   /** Deletes every expired case of every authority holding cases; empty when another node holds the lock. */

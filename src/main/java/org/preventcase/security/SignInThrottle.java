@@ -42,9 +42,11 @@ public class SignInThrottle {
    * returns how long to wait first (zero: go ahead and check the password).
    */
   public Duration attempt(String account, String address) {
-    Instant now = clock.instant();
     Duration[] wait = {Duration.ZERO};
     attempts.compute(key(account, address), (key, before) -> {
+      // read under the key's lock: an attempt read earlier but counted after a parallel one would find that
+      // one's "not before" in its future and be refused, with no delay owed (a partner system's parallel requests)
+      Instant now = clock.instant();
       if (before != null && now.isBefore(before.notBefore())) {
         wait[0] = Duration.between(now, before.notBefore());
         return before;
