@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,8 @@ import org.preventcase.security.Role;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replays invented referrals through the real models and delegates on a virtual clock (docs/what-if.md): a
@@ -68,10 +69,12 @@ public class WhatIfRun {
   private final TaskCompleter completer;
   private final WhatIfProperties properties;
   private final JdbcClient jdbc;
+  private final TransactionTemplate together;
 
   WhatIfRun(ReferralValidator validator, DeployedForms forms, PartnerSubmissions submissions, TaskService tasks,
       ManagementService management, RuntimeService runtime, IdentityService identity, PanelMeetings meetings,
-      PanelProperties panel, TaskCompleter completer, WhatIfProperties properties, JdbcClient jdbc) {
+      PanelProperties panel, TaskCompleter completer, WhatIfProperties properties, JdbcClient jdbc,
+      PlatformTransactionManager transactions) {
     this.validator = validator;
     this.forms = forms;
     this.submissions = submissions;
@@ -84,6 +87,7 @@ public class WhatIfRun {
     this.completer = completer;
     this.properties = properties;
     this.jdbc = jdbc;
+    this.together = new TransactionTemplate(transactions);
   }
 
   /** What to replay: the referrals of one authority, from {@code start} until {@code end} on the virtual clock. */
@@ -105,6 +109,9 @@ public class WhatIfRun {
 
   private record Event(Instant at, long order, Kind kind, SyntheticReferral referral, String taskId) {}
 
+  /** A task discovered at its creation, with its policy and the run's member of the group it is offered to. */
+  private record Open(String key, String tenant, Instant created, WhatIfProperties.TaskPolicy policy, Actor worker) {}
+
   public Result run(Plan plan, Progress progress) {
     return new Replay(plan, progress).run();
   }
@@ -118,12 +125,15 @@ public class WhatIfRun {
     final Map<String, Actor> staff;
     final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
         ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
-    final Set<String> known = new HashSet<>();
+    /** The tasks discovered and not yet completed: what their completion needs to know of them. */
+    final Map<String, Open> known = new HashMap<>();
     final Map<String, Integer> completed = new TreeMap<>();
     final Map<String, Duration> waited = new HashMap<>();
     final List<QueueSample> queues = new ArrayList<>();
     /** Where the run's own time went, by part (wall-clock): what the benchmark and the summary report. */
     final Map<String, Long> spent = new LinkedHashMap<>();
+    /** When the engine's next timer is due, as of its last settling; null if it has none. */
+    Instant nextTimer;
     long order;
     int referred;
     int tasksCompleted;
@@ -214,26 +224,24 @@ public class WhatIfRun {
     }
 
     void complete(String taskId) {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      known.remove(taskId);
-      if (task == null) {
-        return; // ended by its process meanwhile (a boundary event, a withdrawn request)
-      }
-      WhatIfProperties.TaskPolicy policy = properties.tasks().get(task.getTaskDefinitionKey());
-      Actor worker = tasks.getIdentityLinksForTask(taskId).stream()
+      Open open = known.remove(taskId);
+      String group = open.worker().groups().iterator().next();
+      if (completer.complete(taskId, open.worker().userId(), group, open.tenant(),
+          variables -> choose(open.policy(), variables).values(), LocalDate.ofInstant(VirtualClock.now(), LONDON))) {
+        tasksCompleted++;
+        completed.merge(open.key(), 1, Integer::sum);
+        waited.merge(open.key(), Duration.between(open.created(), VirtualClock.now()), Duration::plus);
+      } // else ended by its process meanwhile (a boundary event, a withdrawn request)
+    }
+
+    /** The member of the run's staff a task is offered to: of its first candidate group (or user) the run has. */
+    Actor worker(String taskId, String taskKey) {
+      return tasks.getIdentityLinksForTask(taskId).stream()
           .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
           .flatMap(link -> staff.values().stream().filter(member -> link.getGroupId() != null
               ? member.groups().contains(link.getGroupId()) : member.userId().equals(link.getUserId())))
-          .findFirst().orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey()
+          .findFirst().orElseThrow(() -> new IllegalStateException("Task " + taskKey
               + " is offered to no group or user the what-if run has staff for"));
-      String group = worker.groups().iterator().next();
-      if (completer.complete(taskId, worker.userId(), group, task.getTenantId(), choose(policy, tasks.getVariables(taskId)).values(),
-          LocalDate.ofInstant(VirtualClock.now(), LONDON))) {
-        tasksCompleted++;
-        completed.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
-        waited.merge(task.getTaskDefinitionKey(), Duration.between(task.getCreateTime().toInstant(), VirtualClock.now()),
-            Duration::plus);
-      }
     }
 
     WhatIfProperties.Choice choose(WhatIfProperties.TaskPolicy policy, Map<String, Object> variables) {
@@ -255,27 +263,31 @@ public class WhatIfRun {
 
     /** Runs the engine's timers due by {@code until}, each at its own time, and what follows them. */
     void timersUntil(Instant until) {
-      while (true) {
-        List<Job> next = new ArrayList<>();
-        timed("timer look-up", () -> next.addAll(management.createJobQuery().tenantIdIn(tenants).timers().active()
-            .withRetriesLeft().duedateLowerThan(Date.from(until.plusMillis(1))).orderByJobDuedate().asc()
-            .listPage(0, 1)));
-        if (next.isEmpty()) {
-          return;
-        }
-        move(next.get(0).getDuedate().toInstant());
+      while (nextTimer != null && !nextTimer.isAfter(until)) {
+        move(nextTimer);
         settle();
       }
     }
 
-    /** Every job due now, as the job executor would run them (no one signed in), then the new tasks. */
+    /**
+     * Every job due now, as the job executor would run them (no one signed in), each in its own transaction;
+     * then the new tasks and the next timer's due time. The look-ups between the engine's moves only read, and
+     * share one transaction.
+     */
     void settle() {
       for (int round = 0; round < 100; round++) {
         List<Job> due = new ArrayList<>();
-        timed("job look-up", () -> due.addAll(management.createJobQuery().tenantIdIn(tenants).executable().active()
-            .list()));
+        together.executeWithoutResult(transaction -> {
+          timed("job look-up", () -> due.addAll(management.createJobQuery().tenantIdIn(tenants).executable().active()
+              .list()));
+          if (due.isEmpty()) {
+            timed("task discovery", this::discover);
+            timed("timer look-up", () -> nextTimer = management.createJobQuery().tenantIdIn(tenants).timers().active()
+                .withRetriesLeft().orderByJobDuedate().asc().listPage(0, 1).stream().findFirst()
+                .map(timer -> timer.getDuedate().toInstant()).orElse(null));
+          }
+        });
         if (due.isEmpty()) {
-          timed("task discovery", this::discover);
           return;
         }
         timed("jobs", () -> due.forEach(this::execute));
@@ -298,7 +310,7 @@ public class WhatIfRun {
       Instant now = VirtualClock.now();
       for (Task task : tasks.createTaskQuery().tenantIdIn(tenants).taskCreatedAfter(Date.from(now.minusMillis(1)))
           .list()) {
-        if (!known.add(task.getId())) {
+        if (known.containsKey(task.getId())) {
           continue;
         }
         WhatIfProperties.TaskPolicy policy = properties.tasks().get(task.getTaskDefinitionKey());
@@ -308,6 +320,8 @@ public class WhatIfRun {
         }
         long spread = policy.takesAtMost().minus(policy.takesAtLeast()).toSeconds();
         Duration takes = policy.takesAtLeast().plusSeconds(spread == 0 ? 0 : Math.floorMod(random.nextLong(), spread + 1));
+        known.put(task.getId(), new Open(task.getTaskDefinitionKey(), task.getTenantId(), task.getCreateTime().toInstant(),
+            policy, worker(task.getId(), task.getTaskDefinitionKey())));
         add(task.getCreateTime().toInstant().plus(takes), Kind.COMPLETION, null, task.getId());
       }
     }

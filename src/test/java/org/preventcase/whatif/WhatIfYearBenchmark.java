@@ -34,7 +34,14 @@ class WhatIfYearBenchmark extends ApplicationIT {
     WhatIfRun.Plan plan = new WhatIfRun.Plan("E06000031", referrals, year.start().atStartOfDay(LONDON).toInstant(),
         LocalDate.of(2025, 7, 1).atStartOfDay(LONDON).toInstant(), 2025);
     long began = System.nanoTime();
-    WhatIfRun.Result result = run.run(plan, (now, referred, of, tasks) -> { });
+    int[] next = {1000};
+    WhatIfRun.Result result = run.run(plan, (now, referred, of, tasks) -> {
+      if (referred >= next[0]) { // how the pace holds as the year's cases pile up
+        next[0] += 1000;
+        System.out.printf("  %d referrals in, %s, %d tasks completed, %d s%n", referred, LocalDate.ofInstant(now, LONDON),
+            tasks, Duration.ofNanos(System.nanoTime() - began).toSeconds());
+      }
+    });
     Duration took = Duration.ofNanos(System.nanoTime() - began);
     Path summary = report.write(Path.of("target", "bench", "what-if"), plan, year, "benchmark, seed 2025", result, took);
     System.out.printf("""
