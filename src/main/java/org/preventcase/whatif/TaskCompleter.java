@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,6 +21,8 @@ import org.preventcase.formcheck.FormSchema;
 import org.preventcase.formcheck.FormSubmissions;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works one task of a what-if run as a person of the group it is offered to would in Tasklist: claims it,
@@ -37,26 +40,34 @@ class TaskCompleter {
   private final TaskService tasks;
   private final FormService formService;
   private final IdentityService identity;
+  private final TransactionTemplate together;
 
   TaskCompleter(DeployedForms forms, FormSubmissions submissions, TaskService tasks, FormService formService,
-      IdentityService identity) {
+      IdentityService identity, PlatformTransactionManager transactions) {
     this.forms = forms;
     this.submissions = submissions;
     this.tasks = tasks;
     this.formService = formService;
     this.identity = identity;
+    this.together = new TransactionTemplate(transactions);
   }
 
-  /** Completes the task as {@code user} of {@code group} for {@code authority}; false if it is no longer open. */
-  boolean complete(String taskId, String user, String group, String authority, Map<String, String> chosen,
-      LocalDate today) {
-    return AsUser.call(identity, user, Set.of(group), Set.of(authority), () -> {
+  /**
+   * Completes the task as {@code user} of {@code group} for {@code authority} with the values {@code choose}
+   * picks from the task's variables (as its form was opened with them); false if it is no longer open.
+   */
+  boolean complete(String taskId, String user, String group, String authority,
+      Function<Map<String, Object>, Map<String, String>> choose, LocalDate today) {
+    // one transaction, as the claim and the submission join it: the same commands and listeners, one commit
+    return AsUser.call(identity, user, Set.of(group), Set.of(authority), () -> Boolean.TRUE.equals(together.execute(
+        transaction -> {
       var open = forms.task(taskId);
       if (open.isEmpty()) {
         return false;
       }
       String key = open.get().task().getTaskDefinitionKey();
-      Map<String, Object> values = values(open.get().form(), open.get().variables(), chosen, today, key);
+      Map<String, Object> values = values(open.get().form(), open.get().variables(),
+          choose.apply(open.get().variables()), today, key);
       List<FieldError> refused = submissions.check(open.get().form(), values, open.get().variables());
       if (!refused.isEmpty()) {
         throw new IllegalStateException("The what-if policy of " + key + " does not fit form " + open.get().form().id()
@@ -65,7 +76,7 @@ class TaskCompleter {
       tasks.claim(taskId, user);
       formService.submitTaskForm(taskId, engineValues(values));
       return true;
-    });
+    })));
   }
 
   /** The policy's choice as the form submits it, each value read by its field's kind. */
