@@ -359,7 +359,7 @@ class CaseRecords {
             ORDER BY r.received_at DESC, r.id DESC LIMIT 1""")
         .params(head.id(), head.authorityCode())
         .query((rs, row) -> new ApproximateAge(rs.getInt(1), rs.getObject(2, java.time.OffsetDateTime.class)
-            .atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate()))
+            .atZoneSameInstant(org.preventcase.web.UkTime.LONDON).toLocalDate()))
         .optional();
   }
 

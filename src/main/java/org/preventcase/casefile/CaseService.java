@@ -212,14 +212,9 @@ public class CaseService {
   public Optional<ProviderView> viewForProvider(Actor actor, String reference, Purpose purpose) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
     AuditOutcome outcome = head.map(found -> {
-      AuditOutcome provider = decide(actor, found, CaseAccess.INTERVENTION);
-      if (provider != AuditOutcome.GRANTED) {
-        return provider;
-      }
-      if (!records.allocated(found, actor.userId())) {
-        return AuditOutcome.REFUSED_ROLE;
-      }
-      return CaseStatus.OPEN.name().equals(found.status()) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_NOT_OPEN;
+      AuditOutcome provider = decideProvider(actor, found);
+      return provider != AuditOutcome.GRANTED || CaseStatus.OPEN.name().equals(found.status()) ? provider
+          : AuditOutcome.REFUSED_NOT_OPEN;
     }).orElse(AuditOutcome.NOT_FOUND);
     Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
     Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
@@ -726,15 +721,22 @@ public class CaseService {
     return actor.worksFor(authority) && CaseAccess.WRITE.allows(actor);
   }
 
+  /** An intervention provider of the case's authority to whom its plan allocates its interventions. */
+  private AuditOutcome decideProvider(Actor actor, CaseRecords.CaseHead head) {
+    AuditOutcome provider = decide(actor, head, CaseAccess.INTERVENTION);
+    if (provider != AuditOutcome.GRANTED) {
+      return provider;
+    }
+    return records.allocated(head, actor.userId()) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+  }
+
   /** The case, for the provider its interventions are allocated to or whoever writes it; anyone else refused and audited. */
   private CaseRecords.CaseHead writableByWriterOrProvider(Actor actor, String reference, Purpose purpose) {
     Optional<CaseRecords.CaseHead> head = records.find(reference);
     AuditOutcome outcome = head.map(found -> {
       AuditOutcome writer = decide(actor, found, CaseAccess.WRITE);
-      if (writer != AuditOutcome.REFUSED_ROLE || !CaseAccess.INTERVENTION.allows(actor)) {
-        return writer;
-      }
-      return records.allocated(found, actor.userId()) ? AuditOutcome.GRANTED : AuditOutcome.REFUSED_ROLE;
+      return writer != AuditOutcome.REFUSED_ROLE || !CaseAccess.INTERVENTION.allows(actor) ? writer
+          : decideProvider(actor, found);
     }).orElse(AuditOutcome.NOT_FOUND);
     audit(auditRow(actor, reference, head, AuditAction.UPDATE, outcome, purpose), outcome);
     if (outcome != AuditOutcome.GRANTED) {
