@@ -12,13 +12,13 @@ import org.preventcase.vocabulary.ReferrerSector;
  * mix decided, an invented person and referrer, and narrative that says it is synthetic. Friends and family
  * refer as a family member (no role or organisation); every other sector as a professional.
  */
-final class SyntheticReferrals {
+public final class SyntheticReferrals {
 
   private static final List<String> ANSWERS = List.of("YES", "NO", "NOT_KNOWN");
 
   private SyntheticReferrals() {}
 
-  static Map<String, Object> body(SyntheticReferral referral, String authority, Random random) {
+  public static Map<String, Object> body(SyntheticReferral referral, String authority, Random random) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("authorityCode", authority);
     body.put("personGivenNames", referral.givenName());

@@ -166,20 +166,25 @@ public abstract class ApplicationIT {
    * (engine REST, JSON of the variables object) as Tasklist does, then the jobs due run.
    */
   protected void submitTask(String reference, String activity, String user, String variables) {
-    HttpResponse<String> found = call("GET", "/engine-rest/task?processInstanceBusinessKey=" + reference
+    submitTask(baseUrl(), reference, activity, user, variables);
+    executeDueJobs();
+  }
+
+  /** The same on the application at {@code baseUrl}, without running any job (a benchmark's own instance). */
+  public static void submitTask(String baseUrl, String reference, String activity, String user, String variables) {
+    HttpResponse<String> found = call(baseUrl, "GET", "/engine-rest/task?processInstanceBusinessKey=" + reference
         + "&taskDefinitionKey=" + activity, user, null);
     Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(found.body());
     if (found.statusCode() != 200 || !id.find()) {
       throw new AssertionError("no open task " + activity + " for " + user + ": " + found.body());
     }
-    HttpResponse<String> claimed = call("POST", "/engine-rest/task/" + id.group(1) + "/claim", user,
+    HttpResponse<String> claimed = call(baseUrl, "POST", "/engine-rest/task/" + id.group(1) + "/claim", user,
         "{\"userId\": \"" + user + "\"}");
-    HttpResponse<String> done = call("POST", "/engine-rest/task/" + id.group(1) + "/submit-form", user,
+    HttpResponse<String> done = call(baseUrl, "POST", "/engine-rest/task/" + id.group(1) + "/submit-form", user,
         "{\"variables\": " + variables + "}");
     if (claimed.statusCode() != 204 || done.statusCode() != 204) {
       throw new AssertionError(activity + ": " + claimed.body() + " " + done.body());
     }
-    executeDueJobs();
   }
 
   /** A user (invented name, the demo password) working for the authority, set up directly as provisioning does. */
@@ -198,7 +203,12 @@ public abstract class ApplicationIT {
 
   /** A machine client: HTTP Basic, no session. A null user is anonymous. */
   protected HttpResponse<String> call(String method, String path, String user, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+    return call(baseUrl(), method, path, user, json);
+  }
+
+  /** The same on the application at {@code baseUrl}. */
+  public static HttpResponse<String> call(String baseUrl, String method, String path, String user, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");

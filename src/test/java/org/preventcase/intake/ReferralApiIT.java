@@ -93,6 +93,11 @@ public class ReferralApiIT extends ApplicationIT {
 
   /** POST /api/referrals with HTTP Basic as {@code user} and an Idempotency-Key unless null. */
   public static HttpResponse<String> post(String baseUrl, String user, String key, String body) {
+    return post(HttpClient.newHttpClient(), baseUrl, user, key, body);
+  }
+
+  /** The same through a client of the caller's (a benchmark's, kept open across its referrals). */
+  public static HttpResponse<String> post(HttpClient client, String baseUrl, String user, String key, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
         .header("Authorization", "Basic " + Base64.getEncoder()
@@ -101,7 +106,7 @@ public class ReferralApiIT extends ApplicationIT {
       request.header("Idempotency-Key", key);
     }
     try {
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
