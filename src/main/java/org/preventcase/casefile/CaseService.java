@@ -371,8 +371,7 @@ public class CaseService {
 
   /** The case's work in hand ended (custody): every request still open is withdrawn; returns their agencies. */
   public java.util.List<PartnerAgency> withdrawOpenInformationRequests(Actor actor, String reference, Purpose purpose) {
-    CaseRecords.CaseHead head = writable(actor, reference, purpose);
-    return java.util.Arrays.stream(PartnerAgency.values()).filter(agency -> withdrawIfOpen(head, agency, actor)).toList();
+    return requests.withdrawAllOpen(writable(actor, reference, purpose), actor.userId());
   }
 
   private boolean withdrawIfOpen(CaseRecords.CaseHead head, PartnerAgency agency, Actor actor) {

@@ -56,8 +56,15 @@ public final class LoggedStatements {
 
   /** The SQL the work ran through JdbcTemplate or JdbcClient on the calling thread, in order. */
   public static List<String> sql(Runnable work) {
-    String thread = Thread.currentThread().getName();
-    return during(JDBC_TEMPLATE, event -> thread.equals(event.getThreadName())
+    return sql(Thread.currentThread().getName()::equals, work);
+  }
+
+  /**
+   * The SQL run through JdbcTemplate or JdbcClient on the threads named while the work ran (a request's thread
+   * is the server's), in order.
+   */
+  public static List<String> sql(Predicate<String> threads, Runnable work) {
+    return during(JDBC_TEMPLATE, event -> threads.test(event.getThreadName())
         && event.getFormattedMessage().matches("(?s)Executing .*SQL [a-z ]*\\[.*\\]"), work).stream()
         .map(event -> event.getFormattedMessage().replaceFirst("(?s)^[^\\[]*\\[(.*)\\]$", "$1")).toList();
   }
