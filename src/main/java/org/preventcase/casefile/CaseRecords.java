@@ -359,7 +359,6 @@ class CaseRecords {
         .params(head.id(), providerUserId).query(Long.class).single() > 0;
   }
 
-  /** The date of birth of the case's person, when known. */
   /** An age a referral gave for a person with no date of birth, and the day it was received (London). */
   record ApproximateAge(int years, LocalDate reportedOn) {}
 
@@ -376,6 +375,7 @@ class CaseRecords {
         .optional();
   }
 
+  /** The date of birth of the case's person, when known. */
   Optional<LocalDate> dateOfBirth(CaseHead head) {
     return jdbc.sql("SELECT date_of_birth FROM person WHERE id = ? AND authority_code = ?")
         .params(head.personId(), head.authorityCode()).query((rs, row) -> rs.getObject(1, LocalDate.class))
