@@ -55,11 +55,6 @@ enum CaseAccess {
    */
   LEGAL_HOLD(EnumSet.of(Role.PREVENT_MANAGER)),
   /**
-   * Reading a case listed at a panel meeting the member is invited to, from the agenda's issue until
-   * the minutes are final, for that meeting (the per-case access list, process.md §5; issue 10):
-   * the panel's partner members, whom CaseService checks against the meeting's invitations.
-   */
-  /**
    * Figures about an authority's cases as a whole: the board report and the managers' dashboard (issue 15,
    * docs/board-report.md, docs/dashboard.md), to its Prevent managers; never the system actor.
    */
@@ -70,6 +65,11 @@ enum CaseAccess {
    * (CaseService checks the allocation); the case's writers and the system actor as for WRITE.
    */
   INTERVENTION(EnumSet.of(Role.INTERVENTION_PROVIDER)),
+  /**
+   * Reading a case listed at a panel meeting the member is invited to, from the agenda's issue until
+   * the minutes are final, for that meeting (the per-case access list, process.md §5; issue 10):
+   * the panel's partner members, whom CaseService checks against the meeting's invitations.
+   */
   PANEL_MEETING(EnumSet.of(Role.PANEL_MEMBER_POLICE, Role.PANEL_MEMBER_CHILDRENS_SOCIAL_CARE,
       Role.PANEL_MEMBER_ADULT_SOCIAL_CARE, Role.PANEL_MEMBER_EDUCATION, Role.PANEL_MEMBER_HEALTH,
       Role.PANEL_MEMBER_PROBATION, Role.PANEL_MEMBER_YOUTH_JUSTICE, Role.PANEL_MEMBER_HOUSING));

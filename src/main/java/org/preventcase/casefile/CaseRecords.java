@@ -321,16 +321,29 @@ class CaseRecords {
 
   CaseView load(CaseHead head) {
     String authority = head.authorityCode();
-    String authorityName = jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority)
-        .query(String.class).single();
+    String authorityName = authorityName(authority);
     List<CaseView.Referral> referrals = referrals(head);
-    List<CaseView.Entry> entries = entries(head);
+    List<CaseView.Entry> entries = entries(head, "");
     CaseView.Hold hold = holds.holdInForce(head).orElse(null);
     java.time.Instant deletableFrom = hold != null || head.closedAt() == null ? null
         : expiry.caseExpiry(authority, head.closedAt().toInstant());
     return new CaseView(head.reference(), authority, authorityName, head.stage(), head.status(), head.openedAt(),
         person(head.personId(), authority), referrals, entries, openTasks(head), earlierCases(head),
         chronology.of(head, referrals, entries), head.closedAt(), head.closureReason(), hold, deletableFrom);
+  }
+
+  /**
+   * The case as the intervention provider sees it (ProviderView): the person, the plans and the entries the
+   * provider recorded; nothing else of the case is read.
+   */
+  ProviderView loadForProvider(CaseHead head, String providerUserId) {
+    return ProviderView.of(head.reference(), authorityName(head.authorityCode()),
+        person(head.personId(), head.authorityCode()),
+        entries(head, "AND (e.kind = 'PLAN' OR e.recorded_by = ?)", providerUserId), providerUserId);
+  }
+
+  private String authorityName(String authority) {
+    return jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority).query(String.class).single();
   }
 
   /** Allocates the case's interventions to an intervention provider (a user id), once. */
@@ -346,7 +359,6 @@ class CaseRecords {
         .params(head.id(), providerUserId).query(Long.class).single() > 0;
   }
 
-  /** The date of birth of the case's person, when known. */
   /** An age a referral gave for a person with no date of birth, and the day it was received (London). */
   record ApproximateAge(int years, LocalDate reportedOn) {}
 
@@ -363,6 +375,7 @@ class CaseRecords {
         .optional();
   }
 
+  /** The date of birth of the case's person, when known. */
   Optional<LocalDate> dateOfBirth(CaseHead head) {
     return jdbc.sql("SELECT date_of_birth FROM person WHERE id = ? AND authority_code = ?")
         .params(head.personId(), head.authorityCode()).query((rs, row) -> rs.getObject(1, LocalDate.class))
@@ -408,21 +421,23 @@ class CaseRecords {
         .list();
   }
 
-  /** All entries in the order written, corrected ones included, each naming what corrects it. */
-  private List<CaseView.Entry> entries(CaseHead head) {
-    record Row(long id, EntryKind kind, String summary, String body, Long corrects, OffsetDateTime at, String by) {}
-    List<Row> rows = jdbc.sql("""
-            SELECT id, kind, summary, body, corrects_entry_id, recorded_at, recorded_by FROM case_entry
-            WHERE case_id = ? AND authority_code = ? ORDER BY id""")
-        .params(head.id(), head.authorityCode())
-        .query((rs, row) -> new Row(rs.getLong(1), EntryKind.valueOf(rs.getString(2)), rs.getString(3),
-            rs.getString(4), rs.getObject(5, Long.class), rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+  /**
+   * The entries in the order written (all, or those the further condition on {@code e} keeps), corrected ones
+   * included, each naming every entry that corrects it.
+   */
+  private List<CaseView.Entry> entries(CaseHead head, String which, Object... whichParams) {
+    List<Object> params = new ArrayList<>(List.of(head.id(), head.authorityCode()));
+    params.addAll(List.of(whichParams));
+    return jdbc.sql("""
+            SELECT e.id, e.kind, e.summary, e.body, e.corrects_entry_id, e.recorded_at, e.recorded_by,
+              ARRAY(SELECT c.id FROM case_entry c WHERE c.case_id = e.case_id AND c.authority_code = e.authority_code
+                AND c.corrects_entry_id = e.id ORDER BY c.id)
+            FROM case_entry e WHERE e.case_id = ? AND e.authority_code = ? %s ORDER BY e.id""".formatted(which))
+        .params(params)
+        .query((rs, row) -> new CaseView.Entry(rs.getLong(1), EntryKind.valueOf(rs.getString(2)), rs.getString(3),
+            rs.getString(4), rs.getObject(5, Long.class), List.of((Long[]) rs.getArray(8).getArray()),
+            rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
         .list();
-    Map<Long, List<Long>> correctedBy = new LinkedHashMap<>();
-    rows.stream().filter(row -> row.corrects() != null)
-        .forEach(row -> correctedBy.computeIfAbsent(row.corrects(), id -> new ArrayList<>()).add(row.id()));
-    return rows.stream().map(row -> new CaseView.Entry(row.id(), row.kind(), row.summary(), row.body(), row.corrects(),
-        List.copyOf(correctedBy.getOrDefault(row.id(), List.of())), row.at(), row.by())).toList();
   }
 
   private static final String SUMMARY = """
@@ -498,7 +513,7 @@ class CaseRecords {
   }
 
   /** The case process's open tasks: business key = case reference, tenant = the case's authority. */
-  private List<CaseView.OpenTask> openTasks(CaseHead head) {
+  List<CaseView.OpenTask> openTasks(CaseHead head) {
     return tasks.createTaskQuery().processInstanceBusinessKey(head.reference()).tenantIdIn(head.authorityCode())
         .active().orderByTaskCreateTime().asc().list().stream()
         .map(task -> new CaseView.OpenTask(task.getId(), task.getName(), task.getAssignee(),

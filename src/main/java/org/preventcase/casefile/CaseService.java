@@ -216,10 +216,11 @@ public class CaseService {
       return provider != AuditOutcome.GRANTED || CaseStatus.OPEN.name().equals(found.status()) ? provider
           : AuditOutcome.REFUSED_NOT_OPEN;
     }).orElse(AuditOutcome.NOT_FOUND);
-    Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
-    Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
+    Optional<ProviderView> view = outcome == AuditOutcome.GRANTED
+        ? head.map(found -> records.loadForProvider(found, actor.userId())) : Optional.empty();
+    Purpose recorded = view.isEmpty() ? purpose : withTask(actor, purpose, () -> records.openTasks(head.orElseThrow()));
     audit(auditRow(actor, reference, head, AuditAction.VIEW, outcome, recorded), outcome);
-    return view.map(found -> ProviderView.of(found, actor.userId()));
+    return view;
   }
 
   /** A disclosure of the case to a named recipient (an export, a notification carrying case data). */
@@ -370,8 +371,7 @@ public class CaseService {
 
   /** The case's work in hand ended (custody): every request still open is withdrawn; returns their agencies. */
   public java.util.List<PartnerAgency> withdrawOpenInformationRequests(Actor actor, String reference, Purpose purpose) {
-    CaseRecords.CaseHead head = writable(actor, reference, purpose);
-    return java.util.Arrays.stream(PartnerAgency.values()).filter(agency -> withdrawIfOpen(head, agency, actor)).toList();
+    return requests.withdrawAllOpen(writable(actor, reference, purpose), actor.userId());
   }
 
   private boolean withdrawIfOpen(CaseRecords.CaseHead head, PartnerAgency agency, Actor actor) {
@@ -590,7 +590,7 @@ public class CaseService {
     AuditOutcome outcome = head.map(found -> access == CaseAccess.READ ? decideRead(actor, found, purpose)
         : decide(actor, found, access)).orElse(AuditOutcome.NOT_FOUND);
     Optional<CaseView> view = outcome == AuditOutcome.GRANTED ? head.map(records::load) : Optional.empty();
-    Purpose recorded = view.map(found -> withTask(actor, purpose, found)).orElse(purpose);
+    Purpose recorded = view.map(found -> withTask(actor, purpose, found::openTasks)).orElse(purpose);
     audit(auditRow(actor, reference, head, action, outcome, recorded).withRecipient(recipient), outcome);
     return view;
   }
@@ -835,11 +835,12 @@ public class CaseService {
   }
 
   /** A Tasklist link says TASK without an id: record the user's own open tasks on the case. */
-  private static Purpose withTask(Actor actor, Purpose purpose, CaseView view) {
+  private static Purpose withTask(Actor actor, Purpose purpose,
+      java.util.function.Supplier<List<CaseView.OpenTask>> openTasks) {
     if (purpose.code() != Purpose.Code.TASK || purpose.detail() != null) {
       return purpose;
     }
-    List<String> mine = view.openTasks().stream().filter(task -> actor.userId().equals(task.assignee()))
+    List<String> mine = openTasks.get().stream().filter(task -> actor.userId().equals(task.assignee()))
         .map(CaseView.OpenTask::id).toList();
     return new Purpose(Purpose.Code.TASK, mine.isEmpty() ? "no task claimed" : String.join(",", mine));
   }

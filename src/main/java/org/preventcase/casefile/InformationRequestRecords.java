@@ -85,6 +85,15 @@ class InformationRequestRecords {
         .params(Timestamp.from(dueAt), request.id(), head.authorityCode()).update();
   }
 
+  /** Withdraws every request of the case still open, in one statement: their agencies, in the vocabulary's order. */
+  List<PartnerAgency> withdrawAllOpen(CaseRecords.CaseHead head, String user) {
+    return jdbc.sql("""
+            UPDATE information_request SET status = 'WITHDRAWN', closed_at = now(), closed_by = ?
+            WHERE case_id = ? AND authority_code = ? AND status = 'OPEN' RETURNING agency""")
+        .params(user, head.id(), head.authorityCode()).query(String.class).list().stream().map(PartnerAgency::valueOf)
+        .distinct().sorted().toList();
+  }
+
   void withdraw(OpenRequest request, CaseRecords.CaseHead head, String user) {
     jdbc.sql("""
             UPDATE information_request SET status = 'WITHDRAWN', closed_at = now(), closed_by = ?

@@ -10,10 +10,12 @@ import java.util.List;
 public record ProviderView(String reference, String authorityName, CaseView.Person person,
     List<CaseView.Entry> plans, List<CaseView.Entry> ownEntries) {
 
-  static ProviderView of(CaseView view, String providerUserId) {
-    List<CaseView.Entry> newestFirst = new java.util.ArrayList<>(view.entries());
+  /** The view of these entries (in the order written): the plans and the provider's own, each newest first. */
+  static ProviderView of(String reference, String authorityName, CaseView.Person person, List<CaseView.Entry> entries,
+      String providerUserId) {
+    List<CaseView.Entry> newestFirst = new java.util.ArrayList<>(entries);
     java.util.Collections.reverse(newestFirst);
-    return new ProviderView(view.reference(), view.authorityName(), view.person(),
+    return new ProviderView(reference, authorityName, person,
         newestFirst.stream().filter(entry -> entry.kind() == EntryKind.PLAN).toList(),
         newestFirst.stream().filter(entry -> providerUserId.equals(entry.recordedBy())).toList());
   }

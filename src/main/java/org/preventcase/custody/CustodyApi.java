@@ -1,6 +1,8 @@
 package org.preventcase.custody;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.preventcase.caseprocess.PreventCase;
@@ -29,6 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustodyApi {
 
+  /**
+   * Where the case cannot take the custody: already in custody, being transferred, or its new information being
+   * deconflicted (one engine query for all; which of them, only when it is refused).
+   */
+  static final List<String> NOT_NOW = Stream.of(Custody.IN_CUSTODY, Transfers.IN_TRANSFER,
+      List.of("Task_DeconflictNewInformation")).flatMap(List::stream).toList();
+
   private final CaseService cases;
   private final Actors actors;
   private final RuntimeService runtime;
@@ -47,15 +56,12 @@ class CustodyApi {
     try {
       transactions.executeWithoutResult(status -> {
         String authority = cases.reportInCustody(actor, reference);
-        if (PreventCase.waitsAt(runtime, reference, authority, Custody.IN_CUSTODY)) {
-          throw new IllegalStateException("The case is already handed to prison and probation services");
-        }
-        if (Transfers.underWay(runtime, reference, authority)) {
-          throw new IllegalStateException("The case is being transferred: report the custody to the receiving authority");
-        }
-        if (PreventCase.waitsAt(runtime, reference, authority, java.util.List.of("Task_DeconflictNewInformation"))) {
-          throw new IllegalStateException(
-              "The police are deconflicting new information about the case: report the custody once they have finished");
+        if (PreventCase.waitsAt(runtime, reference, authority, NOT_NOW)) {
+          throw new IllegalStateException(PreventCase.waitsAt(runtime, reference, authority, Custody.IN_CUSTODY)
+              ? "The case is already handed to prison and probation services"
+              : Transfers.underWay(runtime, reference, authority)
+              ? "The case is being transferred: report the custody to the receiving authority"
+              : "The police are deconflicting new information about the case: report the custody once they have finished");
         }
         try {
           runtime.createMessageCorrelation(Custody.PERSON_IN_CUSTODY).processInstanceBusinessKey(reference)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -89,9 +88,12 @@ public final class Submitted {
     throw new IllegalArgumentException("'" + key + "' must be a list of options");
   }
 
+  /** The option of {@code options} with this code (an API's field as a form's), if it is one. */
+  public static <T extends Enum<T> & FormOption> Optional<T> option(String code, Class<T> options) {
+    return java.util.Arrays.stream(options.getEnumConstants()).filter(option -> option.name().equals(code)).findFirst();
+  }
+
   private static <T extends Enum<T> & FormOption> T option(String code, String key, Class<T> options) {
-    Function<String, Optional<T>> find = value -> java.util.Arrays.stream(options.getEnumConstants())
-        .filter(option -> option.name().equals(value)).findFirst();
-    return find.apply(code).orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not one of its options"));
+    return option(code, options).orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not one of its options"));
   }
 }

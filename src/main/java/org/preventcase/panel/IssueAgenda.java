@@ -2,10 +2,14 @@ package org.preventcase.panel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ListingPurpose;
@@ -42,10 +46,19 @@ public class IssueAgenda implements JavaDelegate {
     this.actors = actors;
   }
 
-  /** In support (not waiting for its re-assessment date, when the panel has nothing to review): its review can start. */
-  static boolean awaitsReview(RuntimeService runtime, String reference, String authority) {
-    return runtime.createExecutionQuery().processInstanceBusinessKey(reference).tenantIdIn(authority)
-        .messageEventSubscriptionName(Panel.REVIEW_DUE).count() > 0;
+  /**
+   * The cases of these authorities in support (not waiting for the re-assessment date, when the panel has nothing
+   * to review) whose review can start: their references, from two engine queries however many cases there are.
+   */
+  static Set<String> awaitingReview(RuntimeService runtime, List<String> authorities) {
+    if (authorities.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> instances = runtime.createExecutionQuery().tenantIdIn(authorities.toArray(String[]::new))
+        .messageEventSubscriptionName(Panel.REVIEW_DUE).list().stream().map(Execution::getProcessInstanceId)
+        .collect(Collectors.toSet());
+    return instances.isEmpty() ? Set.of() : runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
+        .stream().map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
   }
 
   @Override
@@ -54,12 +67,12 @@ public class IssueAgenda implements JavaDelegate {
     Meeting meeting = meetings.find(meetingId).orElseThrow();
     Actor actor = actors.acting(execution);
     Purpose purpose = new Purpose(Purpose.Code.PANEL_MEETING, Long.toString(meetingId));
-    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (String authority : meeting.kind() == Meeting.Kind.ROUTINE ? meeting.authorities() : List.<String>of()) {
+    List<String> reviewing = meeting.kind() == Meeting.Kind.ROUTINE ? meeting.authorities() : List.of();
+    Set<String> awaiting = awaitingReview(execution.getProcessEngineServices().getRuntimeService(), reviewing);
+    for (String authority : reviewing) {
       // a combined panel hears its partners' cases: the engine lists each authority's for it
       Actor lister = actor.worksFor(authority) ? actor : Actor.system(authority);
-      cases.casesForPanelReview(lister, List.of(authority), purpose).stream()
-          .filter(reference -> awaitsReview(runtime, reference, authority))
+      cases.casesForPanelReview(lister, List.of(authority), purpose).stream().filter(awaiting::contains)
           .forEach(reference -> cases.listAtPanelMeeting(lister, reference, meetingId, ListingPurpose.REVIEW, purpose));
     }
     if (!meetings.advance(meetingId, Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_ISSUED)) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.preventcase.casefile.CaseNotFoundException;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.CaseTransfer;
+import org.preventcase.information.Submitted;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.vocabulary.TransferReason;
@@ -67,8 +68,7 @@ class TransferApi {
           + "England or Wales (E06000032), or of a Scottish council area (S12000036)");
     }
     String receivingName = route == TransferRoute.SCOTLAND ? SCOTLAND_NAME : served.nameOf(receiving);
-    TransferReason reason = Arrays.stream(TransferReason.values()).filter(value -> value.name().equals(request.reason()))
-        .findFirst().orElse(null);
+    TransferReason reason = Submitted.option(request.reason(), TransferReason.class).orElse(null);
     if (reason == null) {
       return Problems.problem(HttpStatus.BAD_REQUEST, "reason: choose one of " + Arrays.toString(TransferReason.values()));
     }

@@ -19,7 +19,7 @@ public final class Transfers {
   public static final String ACCEPTANCE_REMINDER = "transferAcceptanceReminder";
 
   /** The activities of SubProcess_TransferRequested a case waits at while a transfer is under way. */
-  static final java.util.List<String> IN_TRANSFER = java.util.List.of("Task_OfferTransfer", "Event_TransferAccepted",
+  public static final java.util.List<String> IN_TRANSFER = java.util.List.of("Task_OfferTransfer", "Event_TransferAccepted",
       "Task_SendTransferPack", "Task_TransferToPmap");
 
   private Transfers() {}

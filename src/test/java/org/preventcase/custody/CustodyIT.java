@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
+import org.preventcase.database.LoggedStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,7 +58,15 @@ class CustodyIT extends ApplicationIT {
          "informationAsked": {"type": "String", "value": "Is the person known to you?"}}""");
 
     assertThat(reportInCustody("demo-referrer", reference)).as("not a case owner").isEqualTo(404);
-    assertThat(reportInCustody(POLICE, reference)).isEqualTo(202);
+    List<String> waitsAt = new java.util.ArrayList<>();
+    List<String> statements = LoggedStatements.sql(thread -> true, () -> waitsAt.addAll(LoggedStatements.during(
+        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity", event -> event.getFormattedMessage()
+            .contains("Preparing:") && event.getLoggerName().endsWith("CountByQueryCriteria"),
+        () -> assertThat(reportInCustody(POLICE, reference)).isEqualTo(202)).stream()
+        .map(event -> event.getLoggerName()).toList()));
+    assertThat(waitsAt).as("whether the case can take the custody now: one engine query").hasSize(1);
+    assertThat(statements).filteredOn(sql -> sql.contains("information_request"))
+        .as("the open requests withdrawn in one statement").singleElement().asString().startsWith("UPDATE");
     assertThat(reportInCustody(POLICE, reference)).as("already handed over").isEqualTo(409);
 
     assertThat(record(reference)).containsEntry("stage", "CUSTODY").containsEntry("status", "OPEN");

@@ -37,6 +37,7 @@ import org.preventcase.authority.LocalAuthority;
 import org.preventcase.authority.LocalAuthorityKind;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ListingPurpose;
+import org.preventcase.database.LoggedStatements;
 import org.preventcase.models.FixedAuthority;
 import org.preventcase.notify.MessageType;
 import org.preventcase.notify.Notifications;
@@ -170,9 +171,13 @@ class PanelMeetingProcessTest {
   ProcessInstance agendaIssued() {
     ProcessInstance meeting = scheduled();
     timerFires(meeting, AGENDA);
+    agendaPrepared(meeting);
+    return meeting;
+  }
+
+  void agendaPrepared(ProcessInstance meeting) {
     complete(meeting, "Task_PrepareAgenda", withVariables("invitedMembers", List.of("synthetic-chair",
         "synthetic-teacher"), "vettingConfirmed", true));
-    return meeting;
   }
 
   @Test
@@ -216,6 +221,26 @@ class PanelMeetingProcessTest {
           && notice.facts().meetingDate().equals(LocalDate.of(2026, 12, 15))
           && notice.facts().caseReferences().equals(List.of(DECIDED_HERE, DECIDED_IN_LUTON, ADOPTED))));
     }
+  }
+
+  @Test
+  void issuingTheAgendaAsksTheEngineWhichCasesAwaitReviewInTwoQueriesHoweverManyCasesThereAre() {
+    List<String> adopted = List.of("E06000031-2026-00020", "E06000031-2026-00021", "E06000031-2026-00022");
+    adopted.forEach(reference -> processEngine.getRuntimeService().createProcessInstanceByKey("support")
+        .businessKey(reference).setVariables(withVariables("caseRef", reference, "taskPriority", 50))
+        .startBeforeActivity("Task_PrepareSupportPlan").execute(true, true));
+    when(cases.casesForPanelReview(any(), eq(List.of(PETERBOROUGH)), any())).thenReturn(adopted);
+    ProcessInstance meeting = scheduled();
+    timerFires(meeting, AGENDA);
+
+    List<String> queries = LoggedStatements.during("org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity",
+        event -> event.getFormattedMessage().contains("Preparing:"), () -> agendaPrepared(meeting)).stream()
+        .map(event -> event.getLoggerName().substring(event.getLoggerName().lastIndexOf('.') + 1))
+        .filter(statement -> statement.endsWith("ByQueryCriteria")).toList();
+
+    adopted.forEach(reference -> verify(cases).listAtPanelMeeting(any(), eq(reference), eq(41L),
+        eq(ListingPurpose.REVIEW), any()));
+    assertThat(queries).containsExactly("selectExecutionsByQueryCriteria", "selectProcessInstanceByQueryCriteria");
   }
 
   @Test

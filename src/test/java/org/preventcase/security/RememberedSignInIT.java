@@ -2,10 +2,7 @@ package org.preventcase.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -23,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.app.TestClock;
+import org.preventcase.database.LoggedStatements;
 import org.preventcase.intake.ReferralApiIT;
 import org.preventcase.intake.ReferralExamples;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -115,28 +111,10 @@ class RememberedSignInIT extends ApplicationIT {
    * logs each as it prepares it; the same reads made inside the intake's transaction are the intake's).
    */
   static List<String> signInReads(Supplier<?> work) {
-    Logger statements = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
-    List<String> read = new CopyOnWriteArrayList<>();
-    AppenderBase<ILoggingEvent> log = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        if (event.getFormattedMessage().contains("Preparing:")
+    return LoggedStatements.during("org.camunda.bpm.engine.impl.persistence.entity",
+        event -> event.getFormattedMessage().contains("Preparing:")
             && TransactionSynchronizationManager.getCurrentTransactionName() == null
-            && SIGN_IN_STATEMENTS.stream().anyMatch(event.getLoggerName()::endsWith)) {
-          read.add(event.getLoggerName());
-        }
-      }
-    };
-    log.start();
-    statements.addAppender(log);
-    Level before = statements.getLevel();
-    statements.setLevel(Level.DEBUG);
-    try {
-      work.get();
-    } finally {
-      statements.setLevel(before);
-      statements.detachAppender(log);
-    }
-    return List.copyOf(read);
+            && SIGN_IN_STATEMENTS.stream().anyMatch(event.getLoggerName()::endsWith), work::get)
+        .stream().map(ILoggingEvent::getLoggerName).toList();
   }
 }

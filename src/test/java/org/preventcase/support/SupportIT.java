@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
@@ -13,9 +14,11 @@ import org.preventcase.app.TestClock;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseService;
 import org.preventcase.casefile.ListingPurpose;
+import org.preventcase.database.LoggedStatements;
 import org.preventcase.panel.Meeting;
 import org.preventcase.panel.MeetingRecords;
 import org.preventcase.security.Actor;
+import org.preventcase.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -124,6 +127,28 @@ class SupportIT extends ApplicationIT {
       assertThat(listed.get()).as("after " + outcome).matches(references -> references.contains(reference)
           == !outcome.equals("EXIT"));
     }
+  }
+
+  @Test
+  void theProvidersPageReadsThePersonThePlanAndWhatTheProviderRecordedOnly() {
+    String reference = inSupport("Pn");
+    submitTask(reference, "Task_RecordContact", "demo-provider", Map.of("contactOutcome", "CONTACT_MADE",
+        "contactNote", SYNTHETIC_TEXT));
+    Actor provider = new Actor("demo-provider", Set.of(Role.INTERVENTION_PROVIDER.groupId()), Set.of("E06000031"));
+
+    List<String> statements = LoggedStatements.sql(() -> assertThat(cases.viewForProvider(provider, reference,
+        Purpose.of(Purpose.Code.CASE_PAGE))).hasValueSatisfying(view -> {
+          assertThat(view.plans()).extracting(entry -> entry.summary()).containsExactly("Support plan: 1 intervention");
+          assertThat(view.ownEntries()).extracting(entry -> entry.summary())
+              .containsExactly("Contact recorded (intervention 1 of 1)");
+        }));
+    assertThat(LoggedStatements.tables(statements)).as("nothing of the referral, the screening, the partners' "
+        + "information, the panel, the holds or the person's other cases: " + statements)
+        .containsOnly("case_file", "support_allocation", "local_authority", "person", "person_alias", "person_address",
+            "case_entry");
+    assertThat(statements).filteredOn(sql -> sql.contains("FROM case_file")).as("only the case's own head")
+        .hasSize(1);
+    assertThat(statements.get(statements.size() - 1)).as("audited").startsWith("SELECT audit_append(");
   }
 
   /** A case adopted by the panel, its plan allocating one intervention to demo-provider, a parent's consent given. */

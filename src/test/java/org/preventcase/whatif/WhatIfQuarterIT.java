@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
 import org.preventcase.app.ApplicationIT;
 import org.preventcase.boardreport.BoardReport;
@@ -33,6 +35,7 @@ class WhatIfQuarterIT extends ApplicationIT {
   @Autowired WhatIfRun run;
   @Autowired WhatIfReport report;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
 
   static double shown(Figure figure) {
     assertThat(figure.shown()).as("a count the report shows: " + figure.text()).isTrue();
@@ -47,6 +50,12 @@ class WhatIfQuarterIT extends ApplicationIT {
   /** Within two and a half standard deviations of a binomial proportion over the quarter's referrals. */
   static double tolerance(double proportion) {
     return 2.5 * Math.sqrt(proportion * (1 - proportion) / REFERRALS);
+  }
+
+  @Test
+  void theRunsEngineIsRegisteredUnderItsOwnNameNotTheApplicationsDefault() {
+    assertThat(engine.getName()).isEqualTo("whatIf");
+    assertThat(ProcessEngines.getProcessEngine("whatIf")).isSameAs(engine);
   }
 
   @Test
