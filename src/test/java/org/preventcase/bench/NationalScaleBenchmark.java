@@ -391,6 +391,31 @@ class NationalScaleBenchmark {
         querySample.percentile(99));
     line("| bare engine: the police group's first page, no authorization check (its floor) | %.1f | %.1f |",
         bareSample.percentile(50), bareSample.percentile(99));
+    statementsOf(server, "Tasklist's own call", tasklist);
+    statementsOf(server, "the engine REST task query", taskQuery);
+  }
+
+  /** Where one call's time goes in the database: its statements by their total time over 50 more calls. */
+  private void statementsOf(SharedPostgres server, String call, Operation operation) throws Exception {
+    JdbcTemplate admin = new JdbcTemplate(server.superuser("postgres"));
+    admin.execute("SELECT pg_stat_statements_reset()");
+    int calls = 50;
+    for (int i = 0; i < calls; i++) {
+      operation.run();
+    }
+    line("");
+    line("Where %s spends its time in PostgreSQL (%d calls; per call):", call, calls);
+    line("");
+    line("| statements | ms | statement |");
+    line("|---|---|---|");
+    admin.query("""
+        SELECT s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s
+        JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT 6""",
+        row -> {
+          String query = row.getString(3);
+          line("| %.1f | %.2f | `%s` |", row.getLong(1) / (double) calls, row.getDouble(2) / calls,
+              query.length() > 160 ? query.substring(0, 160) + " ..." : query);
+        }, APPLICATION);
   }
 
   private void seedOpenTasks(ProcessEngine engine) {
