@@ -346,16 +346,25 @@ class CaseRecords {
     return jdbc.sql("SELECT name FROM local_authority WHERE code = ?").param(authority).query(String.class).single();
   }
 
-  /** Allocates the case's interventions to an intervention provider (a user id), once. */
+  /**
+   * Allocates the case's interventions to an intervention provider (a user id): the allocation to another
+   * provider ends; one to the same provider stays as it is. One allocation of a case is current (V250).
+   */
   void allocate(CaseHead head, String providerUserId, String user) {
     jdbc.sql("""
+            UPDATE support_allocation SET ended_at = now(), ended_by = ?
+            WHERE case_id = ? AND ended_at IS NULL AND provider_user_id <> ?""")
+        .params(user, head.id(), providerUserId).update();
+    jdbc.sql("""
             INSERT INTO support_allocation (case_id, authority_code, provider_user_id, allocated_by)
-            VALUES (?, ?, ?, ?) ON CONFLICT (case_id, provider_user_id) DO NOTHING""")
+            VALUES (?, ?, ?, ?) ON CONFLICT (case_id) WHERE ended_at IS NULL DO NOTHING""")
         .params(head.id(), head.authorityCode(), providerUserId, user).update();
   }
 
+  /** Whether the case's interventions are allocated to the provider now (not by an allocation since ended). */
   boolean allocated(CaseHead head, String providerUserId) {
-    return jdbc.sql("SELECT count(*) FROM support_allocation WHERE case_id = ? AND provider_user_id = ?")
+    return jdbc.sql("""
+            SELECT count(*) FROM support_allocation WHERE case_id = ? AND provider_user_id = ? AND ended_at IS NULL""")
         .params(head.id(), providerUserId).query(Long.class).single() > 0;
   }
 

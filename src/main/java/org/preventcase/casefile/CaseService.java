@@ -687,8 +687,9 @@ public class CaseService {
 
   /**
    * Allocates the interventions of the case's support plan to an intervention provider (issue 11): from
-   * then on that provider, and no other, records contacts on the case ({@link #recordContact}).
-   * Audited as an UPDATE of the case.
+   * then on that provider, and no other, records contacts on the case ({@link #recordContact}) and reads its
+   * support plan; a revised plan's allocation to another provider ends the earlier one's, in the same
+   * transaction. Audited as an UPDATE of the case.
    */
   public void allocateToProvider(Actor actor, String reference, String providerUserId, Purpose purpose) {
     records.allocate(writable(actor, reference, purpose), providerUserId, actor.userId());

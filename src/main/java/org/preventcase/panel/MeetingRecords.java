@@ -21,6 +21,9 @@ public class MeetingRecords {
   /** An invited member: user id and the group (agency) they sit for; whether they attended, once recorded. */
   public record Attendee(String userId, String agencyGroup, Boolean attended) {}
 
+  /** The advisory lock class of calling extraordinary meetings ("EXTR" in ASCII). */
+  private static final int EXTRAORDINARY_CALLS = 0x45585452;
+
   private final JdbcClient jdbc;
 
   public MeetingRecords(JdbcClient jdbc) {
@@ -62,6 +65,25 @@ public class MeetingRecords {
                    AND l.outcome IS DISTINCT FROM 'MOVED') < m.capacity
             ORDER BY m.meets_at, m.id LIMIT 1""")
         .params(lead, Timestamp.from(now)).query(Long.class).optional().flatMap(this::find);
+  }
+
+  /**
+   * Waits for any other transaction calling an extraordinary meeting of the lead's panel to commit (a
+   * transaction-scoped PostgreSQL advisory lock, so that it holds across application instances too): two
+   * escalations at once take turns, and the second finds the meeting the first called.
+   */
+  public void takeTurnToCallExtraordinary(String lead) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(EXTRAORDINARY_CALLS, lead)
+        .query(Object.class).single();
+  }
+
+  /** The lead's extraordinary meeting that meets between {@code from} and {@code until}, if one is still to be opened. */
+  public Optional<Meeting> extraordinaryToMeet(String lead, Instant from, Instant until) {
+    return jdbc.sql("""
+            SELECT id FROM panel_meeting WHERE authority_code = ? AND kind = 'EXTRAORDINARY'
+              AND status IN ('SCHEDULED', 'AGENDA_ISSUED') AND meets_at >= ? AND meets_at < ?
+            ORDER BY id LIMIT 1""")
+        .params(lead, Timestamp.from(from), Timestamp.from(until)).query(Long.class).optional().flatMap(this::find);
   }
 
   /** When the lead's latest routine meeting meets, if it has one. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.preventcase.audit.Purpose;
 import org.preventcase.casefile.CaseReference;
@@ -83,12 +84,23 @@ public class PanelMeetings {
   /**
    * An extraordinary meeting of the case's panel on {@code day} for an urgent case, to decide it (the case
    * moves from the meeting it was listed at) or to review it urgently (a risk escalated during support), with
-   * why it is urgent as a note on the case; its process starts at once and its agenda is due now. For a later
-   * stage's escalation (issue 11); a coordinator uses Tasklist's start form.
+   * why it is urgent as a note on the case; its process starts at once and its agenda is due now. An
+   * extraordinary meeting of the panel already called for that day and not yet opened is the one: the case is
+   * listed at it (beyond the routine capacity: it is urgent), and no other is called. Concurrent calls for
+   * one panel take turns on a database lock, so two escalations at once call one meeting. For a later stage's
+   * escalation (issue 11); a coordinator uses Tasklist's start form.
    */
   @Transactional
   public Meeting callExtraordinary(Actor actor, String caseReference, LocalDate day, String why,
       ListingPurpose listing) {
+    String lead = properties.panelOf(CaseReference.authorityOf(caseReference));
+    meetings.takeTurnToCallExtraordinary(lead);
+    Optional<Meeting> called = meetings.extraordinaryToMeet(lead, day.atStartOfDay(Panel.LONDON).toInstant(),
+        day.plusDays(1).atStartOfDay(Panel.LONDON).toInstant());
+    if (called.isPresent()) {
+      listUrgently(actor, caseReference, called.get(), why, listing);
+      return called.get();
+    }
     Meeting meeting = record(actor, caseReference, day, why, listing);
     // its process is the calling authority's (the urgent case's), as when its coordinator starts it in
     // Tasklist, not the lead's of a combined panel: its own coordinator prepares the agenda
@@ -114,11 +126,16 @@ public class PanelMeetings {
     }
     Meeting meeting = meetings.insert(lead, properties.heardBy(lead), Meeting.Kind.EXTRAORDINARY, meetsAt, now,
         properties.capacityOf(lead), actor.userId());
+    listUrgently(actor, caseReference, meeting, why, listing);
+    return meeting;
+  }
+
+  /** The case listed at the extraordinary meeting, with why it is urgent as a note on the case. */
+  private void listUrgently(Actor actor, String caseReference, Meeting meeting, String why, ListingPurpose listing) {
     Purpose purpose = new Purpose(Purpose.Code.PROCESS, "extraordinary panel meeting " + meeting.id());
     cases.addEntry(actor, caseReference, new NewEntry(EntryKind.NOTE, "Extraordinary panel meeting called for "
         + meeting.dateLabel(), why), purpose);
     cases.listAtPanelMeeting(actor, caseReference, meeting.id(), listing, purpose);
-    return meeting;
   }
 
   /** The variables the meeting's process starts with. */

@@ -85,6 +85,18 @@ public abstract class ApplicationIT {
   @Autowired
   private TestClock applicationClock;
 
+  /** The days after today that tests have taken for extraordinary meetings of their own. */
+  private static final java.util.concurrent.atomic.AtomicInteger DAYS_TAKEN = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A day after the test clock's today (London) that no other test takes: an extraordinary meeting called for it
+   * is the test's own (a second one called for the same day of the same panel lists its case at the first).
+   */
+  protected java.time.LocalDate aDayOfItsOwn() {
+    return java.time.LocalDate.now(applicationClock.withZone(java.time.ZoneId.of("Europe/London")))
+        .plusDays(DAYS_TAKEN.incrementAndGet());
+  }
+
   /**
    * A new case of the demo authority, referred through the partner API by demo-referrer (an invented person whose
    * given name starts with {@code namePrefix}) and deconflicted by demo-police: waiting for its screening.

@@ -293,9 +293,7 @@ public class FormCheckIT extends ApplicationIT {
 
   /** An extraordinary meeting of its own for the case (no other case shares it, as a routine one would): its reference. */
   String calledExtraordinaryMeeting(String reference) {
-    java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
-        .plusDays(1);
-    return panelMeetings.callExtraordinary(actors.of(COORDINATOR), reference, tomorrow, RATIONALE,
+    return panelMeetings.callExtraordinary(actors.of(COORDINATOR), reference, aDayOfItsOwn(), RATIONALE,
         ListingPurpose.DECIDE).reference();
   }
 

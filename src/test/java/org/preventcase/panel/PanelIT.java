@@ -81,12 +81,12 @@ class PanelIT extends ApplicationIT {
   @Autowired java.time.Clock clock;
 
   /**
-   * A meeting of the case's own, so that no other test's case shares it: an extraordinary meeting
-   * tomorrow, called as the support stage's escalation would call it; its agenda falls due at once.
+   * A meeting of the case's own, so that no other test's case shares it: an extraordinary meeting on a
+   * day of its own, called as the support stage's escalation would call it; its agenda falls due at once.
    */
   long ownMeeting(String reference) {
     long meeting = calendar.callExtraordinary(actors.of(COORDINATOR), reference,
-        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        aDayOfItsOwn(),
         "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
     executeDueJobs();
     return meeting;
@@ -352,7 +352,7 @@ class PanelIT extends ApplicationIT {
     String urgent = openCase(PARTNER_REFERRER, PARTNER);
 
     long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), urgent,
-        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        aDayOfItsOwn(),
         "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
 
     assertThat(jdbc.queryForObject("SELECT authority_code FROM panel_meeting WHERE id = ?", String.class, meeting))
@@ -374,7 +374,7 @@ class PanelIT extends ApplicationIT {
     String partnerCase = openCase(PARTNER_REFERRER, PARTNER);
     String leadCase = openCase("demo-referrer", "E06000031");
     long meeting = combinedCalendar().callExtraordinary(actors.of(PARTNER_COORDINATOR), partnerCase,
-        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).plusDays(1),
+        aDayOfItsOwn(),
         "Synthetic: an urgent case.", ListingPurpose.DECIDE).id();
     caseService.listAtPanelMeeting(org.preventcase.security.Actor.system("E06000031"), leadCase, meeting,
         org.preventcase.casefile.ListingPurpose.DECIDE, new org.preventcase.audit.Purpose(
@@ -396,6 +396,49 @@ class PanelIT extends ApplicationIT {
     assertThat(audit(partnerCase, INVITED)).extracting(row -> row.get("action") + " " + row.get("outcome"))
         .as("the refusal is audited").containsExactly("VIEW REFUSED_AUTHORITY");
     offTheCalendar(meeting);
+  }
+
+  @Test
+  void twoEscalationsOnOneDayAtOnceCallOneExtraordinaryMeetingListingBothAndAnotherDayCallsItsOwn()
+      throws Exception {
+    String first = openCase("demo-referrer", "E06000031");
+    String second = openCase("demo-referrer", "E06000031");
+    java.time.LocalDate day = aDayOfItsOwn();
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService executors = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Long>> called;
+    try {
+      called = executors.invokeAll(List.of(first, second).stream()
+          .<java.util.concurrent.Callable<Long>>map(reference -> () -> {
+            together.await();
+            return calendar.callExtraordinary(actors.of(COORDINATOR), reference, day, "Synthetic: an urgent case.",
+                ListingPurpose.REVIEW).id();
+          }).toList());
+    } finally {
+      executors.shutdown();
+    }
+    long meeting = called.get(0).get();
+    assertThat(called.get(1).get()).as("the second escalation's case is listed at the first's meeting")
+        .isEqualTo(meeting);
+    long again = calendar.callExtraordinary(actors.of(COORDINATOR), first, day, "Synthetic: worse again.",
+        ListingPurpose.REVIEW).id();
+    assertThat(again).as("the same case escalated again that day").isEqualTo(meeting);
+    assertThat(jdbc.queryForList("""
+        SELECT c.reference FROM panel_listing l JOIN case_file c ON c.id = l.case_id WHERE l.meeting_id = ?""",
+        String.class, meeting)).containsExactlyInAnyOrder(first, second);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + meeting).count())
+        .as("one meeting's process").isEqualTo(1);
+
+    long nextDay = calendar.callExtraordinary(actors.of(COORDINATOR), second, aDayOfItsOwn(),
+        "Synthetic: an urgent case.", ListingPurpose.REVIEW).id();
+    assertThat(nextDay).as("another day: a meeting of its own").isNotEqualTo(meeting);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PM-" + nextDay).count()).isEqualTo(1);
+    assertThat(jdbc.queryForList("""
+        SELECT DISTINCT l.meeting_id FROM panel_listing l JOIN case_file c ON c.id = l.case_id
+        WHERE c.reference IN (?, ?)""", Long.class, first, second)).as("no other meeting called")
+        .containsExactlyInAnyOrder(meeting, nextDay);
+    offTheCalendar(meeting);
+    offTheCalendar(nextDay);
   }
 
   HttpResponse<String> escalate(String reference, String user, String whatChanged) {

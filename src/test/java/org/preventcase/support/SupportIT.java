@@ -38,6 +38,7 @@ class SupportIT extends ApplicationIT {
   @Autowired TestClock clock;
   @Autowired MeetingRecords meetings;
   @Autowired CaseService cases;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   Map<String, Object> record(String reference) {
     return jdbc.queryForMap("SELECT stage, status, closure_reason FROM case_file WHERE reference = ?", reference);
@@ -151,14 +152,70 @@ class SupportIT extends ApplicationIT {
     assertThat(statements.get(statements.size() - 1)).as("audited").startsWith("SELECT audit_append(");
   }
 
+  /** The support plan form's values: one intervention (life skills), allocated to the provider. */
+  static Map<String, Object> planFor(String provider) {
+    return Map.of("consentApproach", SYNTHETIC_TEXT, "supportNature", SYNTHETIC_TEXT, "supportProviders",
+        SYNTHETIC_TEXT, "supportDelivery", SYNTHETIC_TEXT, "interventionTypes", List.of("LIFE_SKILLS"),
+        "interventionDetails", SYNTHETIC_TEXT, "interventionProvider", provider);
+  }
+
+  /** The panel reviews the case in support (a meeting held yesterday) and has its plan revised, to the provider. */
+  void revisedTo(String reference, String provider) {
+    long reviewed = meetingFor(reference, ListingPurpose.REVIEW);
+    runtime.createMessageCorrelation("PanelReviewDue").processInstanceBusinessKey(reference)
+        .setVariableLocal("panelMeetingId", reviewed).setVariableLocal("panelMeetingQuorate", true).correlateAll();
+    submitTask(reference, "Task_ReviewAdoptedCase", CHAIR, Map.of("reviewDecision", "REVISE_PLAN",
+        "reviewRationale", SYNTHETIC_TEXT));
+    submitTask(reference, "Task_RevisePlan", COORDINATOR, planFor(provider));
+  }
+
+  /** The case's allocations, the earliest first: the provider and whether it has ended. */
+  List<String> allocations(String reference) {
+    return jdbc.queryForList("""
+        SELECT a.provider_user_id || CASE WHEN a.ended_at IS NULL THEN '' ELSE ' (ended by ' || a.ended_by || ')' END
+        FROM support_allocation a JOIN case_file c ON c.id = a.case_id WHERE c.reference = ? ORDER BY a.id""",
+        String.class, reference);
+  }
+
+  @Test
+  void aPlanRevisedToAnotherProviderEndsTheEarlierProvidersAllocationAndAccessAndOneToTheSameChangesNothing() {
+    String reference = inSupport("Ra");
+    String next = "support-it-provider-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    newWorkerOf(identity, "E06000031", next);
+    identity.createMembership(next, Role.INTERVENTION_PROVIDER.groupId());
+
+    revisedTo(reference, next);
+
+    assertThat(allocations(reference)).containsExactly("demo-provider (ended by " + COORDINATOR + ")", next);
+    assertThat(signIn("demo-provider").get("/cases/" + reference + "/support-plan").statusCode())
+        .as("the earlier provider's page").isEqualTo(404);
+    Actor earlier = new Actor("demo-provider", Set.of(Role.INTERVENTION_PROVIDER.groupId()), Set.of("E06000031"));
+    Purpose contact = new Purpose(Purpose.Code.TASK, "support test");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.recordContact(earlier, reference,
+            new org.preventcase.casefile.NewEntry(org.preventcase.casefile.EntryKind.NOTE, "Contact recorded",
+                SYNTHETIC_TEXT), contact))
+        .as("the earlier provider records no contact").isInstanceOf(org.preventcase.casefile.CaseNotFoundException.class);
+    assertThat(jdbc.queryForList("""
+        SELECT outcome FROM audit_event WHERE case_reference = ? AND user_id = 'demo-provider' AND action = 'UPDATE'
+        ORDER BY id DESC LIMIT 1""", String.class, reference)).as("the refusal audited").containsExactly("REFUSED_ROLE");
+    assertThat(signIn(next).get("/cases/" + reference + "/support-plan").statusCode()).as("the new provider's page")
+        .isEqualTo(200);
+    submitTask(reference, "Task_RecordContact", next, Map.of("contactOutcome", "CONTACT_MADE",
+        "contactNote", SYNTHETIC_TEXT));
+    assertThat(jdbc.queryForList("""
+        SELECT e.recorded_by FROM case_entry e JOIN case_file c ON c.id = e.case_id
+        WHERE c.reference = ? AND e.summary LIKE 'Contact recorded%'""", String.class, reference)).containsExactly(next);
+
+    revisedTo(reference, next);
+    assertThat(allocations(reference)).as("a revision to the same provider").containsExactly(
+        "demo-provider (ended by " + COORDINATOR + ")", next);
+  }
+
   /** A case adopted by the panel, its plan allocating one intervention to demo-provider, a parent's consent given. */
   String inSupport(String prefix) {
     String reference = caseReferredToThePanel(prefix);
     adoptedByThePanel(reference);
-    submitTask(reference, "Task_PrepareSupportPlan", COORDINATOR, Map.of("consentApproach", SYNTHETIC_TEXT,
-        "supportNature", SYNTHETIC_TEXT, "supportProviders", SYNTHETIC_TEXT, "supportDelivery", SYNTHETIC_TEXT,
-        "interventionTypes", List.of("LIFE_SKILLS"), "interventionDetails", SYNTHETIC_TEXT,
-        "interventionProvider", "demo-provider"));
+    submitTask(reference, "Task_PrepareSupportPlan", COORDINATOR, planFor("demo-provider"));
     submitTask(reference, "Task_RecordConsent", COORDINATOR, Map.of("consentRecord", SYNTHETIC_TEXT,
         "consentOutcome", "GIVEN", "consentGivenBy", "PARENT_OR_GUARDIAN", "youngPersonAgrees", "YES"));
     return reference;
