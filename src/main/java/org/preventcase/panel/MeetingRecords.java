@@ -56,11 +56,15 @@ public class MeetingRecords {
         .optional();
   }
 
-  /** The lead's next meeting after {@code now} that is not yet held and has room for one more case to decide. */
+  /**
+   * The lead's next routine meeting after {@code now} that is not yet held and has room for one more case to
+   * decide (an extraordinary meeting hears only the cases it was called for).
+   */
   public Optional<Meeting> nextWithRoom(String lead, Instant now) {
     return jdbc.sql("""
             SELECT m.id FROM panel_meeting m
-            WHERE m.authority_code = ? AND m.status IN ('SCHEDULED', 'AGENDA_ISSUED') AND m.meets_at > ?
+            WHERE m.authority_code = ? AND m.kind = 'ROUTINE' AND m.status IN ('SCHEDULED', 'AGENDA_ISSUED')
+              AND m.meets_at > ?
               AND (SELECT count(*) FROM panel_listing l WHERE l.meeting_id = m.id AND l.purpose = 'DECIDE'
                    AND l.outcome IS DISTINCT FROM 'MOVED') < m.capacity
             ORDER BY m.meets_at, m.id LIMIT 1""")

@@ -441,6 +441,19 @@ class PanelIT extends ApplicationIT {
     offTheCalendar(nextDay);
   }
 
+  @Test
+  void aCaseListedForTheNextMeetingNeverGoesToAnExtraordinaryMeetingCalledForAnother() {
+    String urgent = openCase("demo-referrer", "E06000031");
+    Meeting extraordinary = calendar.callExtraordinary(actors.of(COORDINATOR), urgent, aDayOfItsOwn(),
+        "Synthetic: an urgent case.", ListingPurpose.DECIDE);
+
+    assertThat(meetingRecords.nextWithRoom("E06000031", extraordinary.meetsAt().minus(java.time.Duration.ofHours(1)))
+        .map(Meeting::kind).orElse(Meeting.Kind.ROUTINE))
+        .as("the next meeting with room, the hour before the extraordinary one (none, or a routine one)")
+        .isEqualTo(Meeting.Kind.ROUTINE);
+    offTheCalendar(extraordinary.id());
+  }
+
   HttpResponse<String> escalate(String reference, String user, String whatChanged) {
     return call("POST", "/api/cases/" + reference + "/risk-escalation", user,
         whatChanged == null ? "{}" : "{\"whatChanged\": \"" + whatChanged + "\"}");
