@@ -41,7 +41,11 @@ public class Actors {
    * process instance's authority.
    */
   public Actor acting(DelegateExecution execution) {
-    return SignedInUser.id(execution.getProcessEngineServices().getIdentityService()).map(this::of)
+    IdentityService engineIdentity = execution.getProcessEngineServices().getIdentityService();
+    // the memberships the command was started with (read once per request), else read now
+    return SignedInUser.memberships(engineIdentity)
+        .map(signedIn -> new Actor(signedIn.userId(), signedIn.groups(), signedIn.tenants()))
+        .or(() -> SignedInUser.id(engineIdentity).map(this::of))
         .orElseGet(() -> Actor.system(execution.getTenantId()));
   }
 
