@@ -121,9 +121,13 @@ class ReferralIntakeProcessTest {
     Mocks.reset();
   }
 
-  /** The user the engine acts for, working for the authority (queries check tenants, as in the application). */
+  /**
+   * The user the engine acts for, with their groups, working for the authority (queries check tenants, as in the
+   * application, which signs a user in to the engine with all their memberships).
+   */
   void signIn(String user) {
-    processEngine.getIdentityService().setAuthentication(user, java.util.List.of(), java.util.List.of(AUTHORITY));
+    processEngine.getIdentityService().setAuthentication(user, java.util.List.copyOf(actors.of(user).groups()),
+        java.util.List.of(AUTHORITY));
   }
 
   void matches(PersonMatch.Kind kind, String reference, String otherAuthority) {
