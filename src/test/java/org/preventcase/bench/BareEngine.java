@@ -87,7 +87,7 @@ final class BareEngine implements AutoCloseable {
   private static Map<Object, Object> beans() {
     Map<Object, Object> beans = new HashMap<>();
     Noop noop = new Noop();
-    modelFiles().filter(file -> file.toString().endsWith(".bpmn")).forEach(file -> {
+    modelFiles().stream().filter(file -> file.toString().endsWith(".bpmn")).forEach(file -> {
       Matcher named = DELEGATES.matcher(read(file));
       while (named.find()) {
         beans.put(named.group(1), noop);
@@ -117,17 +117,17 @@ final class BareEngine implements AutoCloseable {
 
   private void deploy() {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare-engine");
-    List<Path> files = modelFiles().toList();
-    for (Path file : files) {
+    for (Path file : modelFiles()) {
       deployment.addString(file.getFileName().toString(), read(file));
     }
     deployment.deploy();
   }
 
-  private static Stream<Path> modelFiles() {
-    try {
-      return Stream.concat(Files.walk(Path.of("processes")), Files.walk(Path.of("forms"))).filter(Files::isRegularFile)
-          .filter(file -> file.toString().matches(".*\\.(bpmn|dmn|form)$")).sorted();
+  /** Every model and form of processes/ and forms/, in name order. */
+  private static List<Path> modelFiles() {
+    try (Stream<Path> processes = Files.walk(Path.of("processes")); Stream<Path> forms = Files.walk(Path.of("forms"))) {
+      return Stream.concat(processes, forms).filter(Files::isRegularFile)
+          .filter(file -> file.toString().matches(".*\\.(bpmn|dmn|form)$")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -120,7 +120,7 @@ class NationalScaleBenchmark {
       try (BareEngine bare = new BareEngine(server.url(BARE), server.owner(), server.owner());
           ConfigurableApplicationContext application = start(server, APPLICATION, false)) {
         templateGrowth(server, templateReferralsKept, databaseBytes(admin, APPLICATION));
-        intake(server, admin, application, bare);
+        intake(admin, application, bare);
       }
 
       long copying = System.nanoTime();
@@ -239,7 +239,7 @@ class NationalScaleBenchmark {
 
   // ---- the intake ---------------------------------------------------------------------------------------------
 
-  private void intake(SharedPostgres server, JdbcTemplate admin, ConfigurableApplicationContext application,
+  private void intake(JdbcTemplate admin, ConfigurableApplicationContext application,
       BareEngine bare) throws Exception {
     String base = baseUrl(application);
     JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);

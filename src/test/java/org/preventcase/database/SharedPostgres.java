@@ -51,9 +51,8 @@ public final class SharedPostgres implements AutoCloseable {
   /** The application's properties on another database of this server (see {@link #recreate}). */
   public Map<String, Object> properties(String database) {
     Map<String, Object> onDatabase = new HashMap<>(properties);
-    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
-    onDatabase.put("spring.datasource.url", url);
-    onDatabase.put("spring.flyway.url", url);
+    onDatabase.put("spring.datasource.url", url(database));
+    onDatabase.put("spring.flyway.url", url(database));
     return onDatabase;
   }
 
