@@ -114,7 +114,8 @@ class TwoNodesIT {
         Map.entry("camunda.bpm.job-execution.max-wait", String.valueOf(waitMillis)),
         Map.entry("spring.mail.port", String.valueOf(mail.getSmtp().getPort())),
         Map.entry("prevent.notifications.dispatch-interval", "PT1S"),
-        Map.entry("prevent.notifications.claim-timeout", "PT10S"),
+        // longer than any batch takes to send on a loaded machine, shorter than the wait for nodeA's claims to expire
+        Map.entry("prevent.notifications.claim-timeout", "PT30S"),
         Map.entry("prevent.notifications.local-mailbox", ""),
         Map.entry("prevent.panel.schedule-initial-delay", "P1D"),
         // the nightly jobs fire every two seconds on both nodes: each must still run once
@@ -280,8 +281,13 @@ class TwoNodesIT {
         + "WHERE d.act_id_ = ?", String.class, activity);
   }
 
-  /** Moves the engine's clock (the whole JVM's, both nodes') a minute past the latest of these timers. */
-  void clockPast(String activity) {
+  /**
+   * Moves the engine's clock (the whole JVM's, both nodes') a minute past the latest of these timers, once the
+   * outbox is empty. A claim lasts claim-timeout by that clock: a jump of days while a node is still sending a
+   * batch would let the other node claim the same rows and send them again, which no running service meets.
+   */
+  void clockPast(String activity) throws InterruptedException {
+    waitFor(Duration.ofSeconds(60), () -> pendingNotifications() == 0);
     Timestamp latest = jdbc.queryForObject("SELECT max(j.duedate_) FROM act_ru_job j "
         + "JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ WHERE d.act_id_ = ?", Timestamp.class, activity);
     ClockUtil.offset(latest.getTime() + 60_000 - System.currentTimeMillis());
