@@ -76,12 +76,6 @@ public class DeployedForms {
     return Optional.ofNullable((tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId)).singleResult());
   }
 
-  /** The start form of the latest version of a process (the partner API's way in). */
-  public FormSchema latestStartForm(String processKey) {
-    return latestDefinition(processKey, null).flatMap(this::startForm)
-        .orElseThrow(() -> new IllegalStateException("No deployed process " + processKey));
-  }
-
   private static FormSchema read(InputStream form) {
     try (InputStream in = form) {
       return FormSchema.parse(in.readAllBytes());

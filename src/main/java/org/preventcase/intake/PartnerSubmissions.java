@@ -39,7 +39,11 @@ public class PartnerSubmissions {
     this.identity = identity;
   }
 
-  /** {@code referral} has passed the {@link ReferralValidator}; the key is remembered with its canonical SHA-256. */
+  /**
+   * {@code referral} is the body as parsed; the intake's start listener checks it ({@link ReferralValidator}), and a
+   * {@link ReferralRefusedException} naming every bad field rolls the whole submission back. The key is remembered
+   * with the body's canonical SHA-256.
+   */
   @Transactional
   public Outcome submit(Actor actor, String idempotencyKey, Map<String, Object> referral) {
     String bodyHash = ReferralJson.canonicalHash(referral);
@@ -66,8 +70,10 @@ public class PartnerSubmissions {
 
   private org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables startIntake(Actor actor, Map<String, ?> referral) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    referral.forEach((key, value) -> variables.put(key, value instanceof List<?> list
-        ? SpinValues.jsonValue(ReferralJson.write(list)).create() : value));
+    // a list or an object as a Json value, which the start listener reads back as sent (and refuses where the form
+    // wants text): the engine could store neither as it is
+    referral.forEach((key, value) -> variables.put(key, value instanceof List<?> || value instanceof Map<?, ?>
+        ? SpinValues.jsonValue(ReferralJson.write(value)).create() : value));
     variables.put(IntakeVariables.SUBMITTED_THROUGH, "API");
     identity.setAuthentication(actor.userId(), List.copyOf(actor.groups()), List.copyOf(actor.authorities()));
     try {

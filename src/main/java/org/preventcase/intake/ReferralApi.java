@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.preventcase.casefile.ReferralReference;
 import org.preventcase.engine.AuthorityNotChosenException;
-import org.preventcase.formcheck.DeployedForms;
 import org.preventcase.security.Actor;
 import org.preventcase.security.Actors;
 import org.preventcase.security.Role;
@@ -23,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * POST /api/referrals: the partner systems' way in (docs/referrals.md, /api/openapi.yaml). The body
  * mirrors the start form (one JSON property per form field, a date as ISO text) and is checked by the
- * latest start form's schema and rules, as Tasklist's start is; the Idempotency-Key header is
+ * intake's start listener against the start form of the very definition started (its schema and
+ * rules, as Tasklist's start is), in the transaction that holds the key's lock; the Idempotency-Key header is
  * required. 201 with the referral's id and reference only, the same whether or not the person is
  * already known (nothing tells the referrer of an earlier or open case); 400 problem+json naming every bad field; 422 for a key
  * reused with another body; 403 for a role that may not refer. Nothing is stored unless 201.
@@ -33,14 +33,10 @@ class ReferralApi {
 
   static final int MAX_BODY = 200_000;
   static final int MAX_KEY = 200;
-  private final ReferralValidator validator;
-  private final DeployedForms forms;
   private final PartnerSubmissions submissions;
   private final Actors actors;
 
-  ReferralApi(ReferralValidator validator, DeployedForms forms, PartnerSubmissions submissions, Actors actors) {
-    this.validator = validator;
-    this.forms = forms;
+  ReferralApi(PartnerSubmissions submissions, Actors actors) {
     this.submissions = submissions;
     this.actors = actors;
   }
@@ -59,19 +55,15 @@ class ReferralApi {
     if (body != null && body.length() > MAX_BODY) {
       return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "A referral is at most " + MAX_BODY + " characters of JSON.");
     }
-    Map<String, Object> referral;
+    PartnerSubmissions.Outcome outcome;
     try {
-      referral = ReferralJson.object(body == null ? "" : body).orElse(null);
+      Map<String, Object> referral = ReferralJson.object(body == null ? "" : body).orElse(null);
       if (referral == null) {
         return invalid(List.of(new FieldProblem("", "The body must be a JSON object with the referral form's fields")));
       }
-      validator.validate(forms.latestStartForm(ReferralIntake.PROCESS_KEY), referral);
+      outcome = submissions.submit(actor, key, referral);
     } catch (ReferralRefusedException refused) {
       return invalid(refused.problems());
-    }
-    PartnerSubmissions.Outcome outcome;
-    try {
-      outcome = submissions.submit(actor, key, referral);
     } catch (AuthorityNotChosenException notYours) {
       return invalid(List.of(new FieldProblem(AuthorityNotChosenException.FIELD, notYours.getMessage())));
     }

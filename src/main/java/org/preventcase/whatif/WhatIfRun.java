@@ -23,10 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.preventcase.engine.VirtualClock;
-import org.preventcase.formcheck.DeployedForms;
 import org.preventcase.intake.PartnerSubmissions;
-import org.preventcase.intake.ReferralIntake;
-import org.preventcase.intake.ReferralValidator;
 import org.preventcase.panel.PanelMeetings;
 import org.preventcase.panel.PanelProperties;
 import org.preventcase.security.Actor;
@@ -56,8 +53,6 @@ public class WhatIfRun {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
 
-  private final ReferralValidator validator;
-  private final DeployedForms forms;
   private final PartnerSubmissions submissions;
   private final TaskService tasks;
   private final ManagementService management;
@@ -70,12 +65,10 @@ public class WhatIfRun {
   private final JdbcClient jdbc;
   private final TransactionTemplate together;
 
-  WhatIfRun(ReferralValidator validator, DeployedForms forms, PartnerSubmissions submissions, TaskService tasks,
+  WhatIfRun(PartnerSubmissions submissions, TaskService tasks,
       ManagementService management, RuntimeService runtime, IdentityService identity, PanelMeetings meetings,
       PanelProperties panel, TaskCompleter completer, WhatIfProperties properties, JdbcClient jdbc,
       PlatformTransactionManager transactions) {
-    this.validator = validator;
-    this.forms = forms;
     this.submissions = submissions;
     this.tasks = tasks;
     this.management = management;
@@ -218,10 +211,9 @@ public class WhatIfRun {
       }
     }
 
-    /** The referral as the partner API takes it: validated against the deployed start form, then the intake. */
+    /** The referral as the partner API takes it (the intake's start listener checks it against its start form). */
     void refer(SyntheticReferral referral) {
       Map<String, Object> body = SyntheticReferrals.body(referral, plan.authority(), random);
-      validator.validate(forms.latestStartForm(ReferralIntake.PROCESS_KEY), body);
       submissions.submit(staff.get(Role.REFERRER.groupId()), "what-if-" + plan.seed() + "-" + referral.number(), body);
     }
 

@@ -314,6 +314,9 @@ class NationalScaleBenchmark {
         + "rows included): application %.1f MB per 1,000, bare engine %.1f MB per 1,000", each,
         (oursAfter.bytes() - oursBefore.bytes()) / (double) each * 1000 / (1 << 20),
         (bareAfter.bytes() - bareBefore.bytes()) / (double) each * 1000 / (1 << 20));
+    statementsOf(admin, "a referral's intake (the benchmark's look-ups of its case and task included)", ours,
+        APPLICATION, 10);
+    statementsOf(admin, "the bare engine's intake", engine, BARE, 10);
   }
 
   /** A referral of the national mix through the partner API, until its screening task exists; its case reference. */
@@ -391,13 +394,14 @@ class NationalScaleBenchmark {
         querySample.percentile(99));
     line("| bare engine: the police group's first page, no authorization check (its floor) | %.1f | %.1f |",
         bareSample.percentile(50), bareSample.percentile(99));
-    statementsOf(server, "Tasklist's own call", tasklist);
-    statementsOf(server, "the engine REST task query", taskQuery);
+    JdbcTemplate admin = new JdbcTemplate(server.superuser("postgres"));
+    statementsOf(admin, "Tasklist's own call", tasklist, APPLICATION, 6);
+    statementsOf(admin, "the engine REST task query", taskQuery, APPLICATION, 6);
   }
 
-  /** Where one call's time goes in the database: its statements by their total time over 50 more calls. */
-  private void statementsOf(SharedPostgres server, String call, Operation operation) throws Exception {
-    JdbcTemplate admin = new JdbcTemplate(server.superuser("postgres"));
+  /** Where one call's time goes in the database: its {@code top} statements by their total time over 50 more calls. */
+  private void statementsOf(JdbcTemplate admin, String call, Operation operation, String database, int top)
+      throws Exception {
     admin.execute("SELECT pg_stat_statements_reset()");
     int calls = 50;
     for (int i = 0; i < calls; i++) {
@@ -410,12 +414,12 @@ class NationalScaleBenchmark {
     line("|---|---|---|");
     admin.query("""
         SELECT s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s
-        JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT 6""",
+        JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT ?""",
         row -> {
           String query = row.getString(3);
           line("| %.1f | %.2f | `%s` |", row.getLong(1) / (double) calls, row.getDouble(2) / calls,
               query.length() > 160 ? query.substring(0, 160) + " ..." : query);
-        }, APPLICATION);
+        }, database, top);
   }
 
   private void seedOpenTasks(ProcessEngine engine) {
