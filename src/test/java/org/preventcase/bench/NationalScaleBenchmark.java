@@ -75,6 +75,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NationalScaleBenchmark {
 
   static final String TEMPLATE = "prevent_template";
+  /** The calls (or referrals) whose statements are broken down, after the measured ones. */
+  static final int BREAKDOWN_CALLS = 50;
   static final String APPLICATION = "prevent";
   static final String BARE = "prevent_bare";
   static final String AUTHORITY = "E06000031";
@@ -246,7 +248,7 @@ class NationalScaleBenchmark {
     TaskService tasks = application.getBean(TaskService.class);
     HttpClient client = HttpClient.newHttpClient();
     List<SyntheticReferral> people = SyntheticYear.generate(LocalDate.of(2025, 4, 1), 12,
-        2 * rounds * intakePerRound + WARM_UP, 29);
+        2 * rounds * intakePerRound + WARM_UP + BREAKDOWN_CALLS, 29);
     AtomicInteger nextPerson = new AtomicInteger();
     AtomicInteger nextBare = new AtomicInteger();
     Operation ours = () -> referAndWaitForScreening(client, base, jdbc, tasks, people.get(nextPerson.getAndIncrement()),
@@ -399,16 +401,15 @@ class NationalScaleBenchmark {
     statementsOf(admin, "the engine REST task query", taskQuery, APPLICATION, 6);
   }
 
-  /** Where one call's time goes in the database: its {@code top} statements by their total time over 50 more calls. */
+  /** Where one call's time goes in the database: its {@code top} statements by their total time over more calls. */
   private void statementsOf(JdbcTemplate admin, String call, Operation operation, String database, int top)
       throws Exception {
     admin.execute("SELECT pg_stat_statements_reset()");
-    int calls = 50;
-    for (int i = 0; i < calls; i++) {
+    for (int i = 0; i < BREAKDOWN_CALLS; i++) {
       operation.run();
     }
     line("");
-    line("Where %s spends its time in PostgreSQL (%d calls; per call):", call, calls);
+    line("Where %s spends its time in PostgreSQL (%d calls; per call):", call, BREAKDOWN_CALLS);
     line("");
     line("| statements | ms | statement |");
     line("|---|---|---|");
@@ -417,7 +418,7 @@ class NationalScaleBenchmark {
         JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? ORDER BY s.total_exec_time DESC LIMIT ?""",
         row -> {
           String query = row.getString(3);
-          line("| %.1f | %.2f | `%s` |", row.getLong(1) / (double) calls, row.getDouble(2) / calls,
+          line("| %.1f | %.2f | `%s` |", row.getLong(1) / (double) BREAKDOWN_CALLS, row.getDouble(2) / BREAKDOWN_CALLS,
               query.length() > 160 ? query.substring(0, 160) + " ..." : query);
         }, database, top);
   }
