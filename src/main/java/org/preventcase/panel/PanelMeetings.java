@@ -101,7 +101,7 @@ public class PanelMeetings {
       listUrgently(actor, caseReference, called.get(), why, listing);
       return called.get();
     }
-    Meeting meeting = record(actor, caseReference, day, why, listing);
+    Meeting meeting = record(actor, caseReference, lead, day, why, listing);
     // its process is the calling authority's (the urgent case's), as when its coordinator starts it in
     // Tasklist, not the lead's of a combined panel: its own coordinator prepares the agenda
     Map<String, Object> variables = new java.util.HashMap<>(variables(meeting));
@@ -114,11 +114,13 @@ public class PanelMeetings {
   /** The record of an extraordinary meeting, and the case listed at it to be decided (the start form's listener). */
   @Transactional
   public Meeting recordExtraordinary(Actor actor, String caseReference, LocalDate day, String why) {
-    return record(actor, caseReference, day, why, ListingPurpose.DECIDE);
+    return record(actor, caseReference, properties.panelOf(CaseReference.authorityOf(caseReference)), day, why,
+        ListingPurpose.DECIDE);
   }
 
-  private Meeting record(Actor actor, String caseReference, LocalDate day, String why, ListingPurpose listing) {
-    String lead = properties.panelOf(CaseReference.authorityOf(caseReference));
+  /** The meeting of the lead's panel recorded, and the case listed at it. */
+  private Meeting record(Actor actor, String caseReference, String lead, LocalDate day, String why,
+      ListingPurpose listing) {
     Instant now = clock.instant();
     Instant meetsAt = day.atTime(properties.meetingTime()).atZone(Panel.LONDON).toInstant();
     if (meetsAt.isBefore(now)) {

@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -86,15 +89,14 @@ public abstract class ApplicationIT {
   private TestClock applicationClock;
 
   /** The days after today that tests have taken for extraordinary meetings of their own. */
-  private static final java.util.concurrent.atomic.AtomicInteger DAYS_TAKEN = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger DAYS_TAKEN = new AtomicInteger();
 
   /**
    * A day after the test clock's today (London) that no other test takes: an extraordinary meeting called for it
    * is the test's own (a second one called for the same day of the same panel lists its case at the first).
    */
-  protected java.time.LocalDate aDayOfItsOwn() {
-    return java.time.LocalDate.now(applicationClock.withZone(java.time.ZoneId.of("Europe/London")))
-        .plusDays(DAYS_TAKEN.incrementAndGet());
+  protected LocalDate aDayOfItsOwn() {
+    return LocalDate.now(applicationClock.withZone(ZoneId.of("Europe/London"))).plusDays(DAYS_TAKEN.incrementAndGet());
   }
 
   /**

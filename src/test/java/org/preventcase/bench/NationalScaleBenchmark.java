@@ -75,11 +75,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NationalScaleBenchmark {
 
   static final String TEMPLATE = "prevent_template";
-  /** The calls (or referrals) whose statements are broken down, after the measured ones. */
-  static final int BREAKDOWN_CALLS = 50;
   static final String APPLICATION = "prevent";
   static final String BARE = "prevent_bare";
   static final String AUTHORITY = "E06000031";
+  /** The calls (or referrals) whose statements are broken down, after the measured ones. */
+  static final int BREAKDOWN_CALLS = 50;
   static final int WARM_UP = Integer.getInteger("bench.warm-up", 1_500);
   static final String TASKLIST_BODY = """
       {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
