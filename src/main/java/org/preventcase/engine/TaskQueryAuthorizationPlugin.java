@@ -38,6 +38,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
   static final String NAMESPACE = "org.preventcase.engine.TaskQueryAuthorization";
   static final String MAPPER = "org/preventcase/engine/task-query-authorization.xml";
   private static final String ENGINE_CRITERIA = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteriaSql";
+  private static final String CANDIDATE = "and I.TYPE_ = 'candidate'";
   private static final String ENGINE_CHECK = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck";
   /** The engine's statement names, which the engine asks its session factory to map. */
   static final List<String> STATEMENTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria",
@@ -50,6 +51,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
     Node criteria = engineCriteria.getNode().cloneNode(true);
     removeTheAuthorizationJoin(criteria);
     checkBySubqueries(criteria);
+    candidatesByExists(criteria);
     mybatis.getSqlFragments().put(NAMESPACE + ".criteria", engineCriteria.newXNode(criteria));
     try (InputStream mapper = TaskQueryAuthorizationPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
       new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
@@ -87,6 +89,43 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       }
     }
     the(checks, "contextual authorization check").setAttribute("refid", NAMESPACE + ".authorizationCheck");
+  }
+
+  /**
+   * The candidate criteria as an {@code EXISTS} on the task's candidate links instead of a join, which repeated a
+   * task once per link and so needed {@code DISTINCT} over every matching task before the first page. The join
+   * stays for the one criterion that reads the joined row ({@code involvedUser}); the mapper selects distinct
+   * rows only when that join, or a join for ordering by a variable, can repeat a task.
+   */
+  private static void candidatesByExists(Node criteria) {
+    List<Element> joinSwitches = new ArrayList<>();
+    NodeList binds = ((Element) criteria).getElementsByTagName("bind");
+    for (int i = 0; i < binds.getLength(); i++) {
+      Element bind = (Element) binds.item(i);
+      if (bind.getAttribute("name").equals("I_JOIN") && bind.getAttribute("value").equals("true")) {
+        joinSwitches.add((Element) bind.getParentNode());
+      }
+    }
+    the(joinSwitches, "identity link join switch").setAttribute("test", "query != null && query.involvedUser != null");
+    List<Node> candidateTexts = new ArrayList<>();
+    NodeList trims = ((Element) criteria).getElementsByTagName("trim");
+    for (int i = 0; i < trims.getLength(); i++) {
+      NodeList children = trims.item(i).getChildNodes();
+      for (int j = 0; j < children.getLength(); j++) {
+        if (children.item(j).getNodeType() == Node.TEXT_NODE && children.item(j).getNodeValue().contains(CANDIDATE)) {
+          candidateTexts.add(children.item(j));
+        }
+      }
+    }
+    if (candidateTexts.size() != 1) {
+      throw new IllegalStateException("The engine's task query criteria (" + ENGINE_CRITERIA + ") hold "
+          + candidateTexts.size() + " candidate blocks this plugin rewrites, not one: review TaskQueryAuthorizationPlugin "
+          + "for this Camunda release");
+    }
+    Node candidate = candidateTexts.get(0);
+    candidate.setNodeValue(candidate.getNodeValue().replace(CANDIDATE,
+        "and EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate'"));
+    candidate.getParentNode().appendChild(candidate.getOwnerDocument().createTextNode(")"));
   }
 
   private static Element the(List<Element> found, String what) {
