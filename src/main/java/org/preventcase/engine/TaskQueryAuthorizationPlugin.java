@@ -39,6 +39,8 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
   static final String MAPPER = "org/preventcase/engine/task-query-authorization.xml";
   private static final String ENGINE_CRITERIA = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteriaSql";
   private static final String CANDIDATE = "and I.TYPE_ = 'candidate'";
+  /** The one criterion for which a query still joins the identity links. */
+  private static final String JOINED = "query.involvedUser != null";
   private static final String ENGINE_CHECK = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck";
   /** The engine's statement names, which the engine asks its session factory to map. */
   static final List<String> STATEMENTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria",
@@ -93,9 +95,11 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * The candidate criteria as an {@code EXISTS} on the task's candidate links instead of a join, which repeated a
-   * task once per link and so needed {@code DISTINCT} over every matching task before the first page. The join
-   * stays for the one criterion that reads the joined row ({@code involvedUser}); the mapper selects distinct
-   * rows only when that join, or a join for ordering by a variable, can repeat a task.
+   * task once per link and so needed {@code DISTINCT} over every matching task before the first page (and so kept
+   * PostgreSQL from reading the first page from an index in the list's order). The join stays for the one
+   * criterion that reads the joined row ({@code involvedUser}), and a query that has it keeps the engine's
+   * candidate criteria on the joined row, exactly as the engine wrote them; the mapper selects distinct rows only
+   * when that join, or a join for ordering by a variable, can repeat a task.
    */
   private static void candidatesByExists(Node criteria) {
     List<Element> joinSwitches = new ArrayList<>();
@@ -106,7 +110,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
         joinSwitches.add((Element) bind.getParentNode());
       }
     }
-    the(joinSwitches, "identity link join switch").setAttribute("test", "query != null && query.involvedUser != null");
+    the(joinSwitches, "identity link join switch").setAttribute("test", "query != null && " + JOINED);
     List<Node> candidateTexts = new ArrayList<>();
     NodeList trims = ((Element) criteria).getElementsByTagName("trim");
     for (int i = 0; i < trims.getLength(); i++) {
@@ -123,9 +127,18 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
           + "for this Camunda release");
     }
     Node candidate = candidateTexts.get(0);
-    candidate.setNodeValue(candidate.getNodeValue().replace(CANDIDATE,
-        "and EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate'"));
-    candidate.getParentNode().appendChild(candidate.getOwnerDocument().createTextNode(")"));
+    Node block = candidate.getParentNode();
+    block.insertBefore(unlessJoined(block,
+        "and EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_"), candidate);
+    block.appendChild(unlessJoined(block, ")"));
+  }
+
+  /** SQL text written only when the query does not join the identity links. */
+  private static Element unlessJoined(Node block, String sql) {
+    Element unless = block.getOwnerDocument().createElement("if");
+    unless.setAttribute("test", "!(" + JOINED + ")");
+    unless.appendChild(block.getOwnerDocument().createTextNode(sql));
+    return unless;
   }
 
   private static Element the(List<Element> found, String what) {
