@@ -26,10 +26,13 @@ import org.w3c.dom.NodeList;
  * fragment less its authorization join, and the check is {@code task-query-authorization.xml}'s,
  * which grants exactly what the join granted and falls back to the engine's own check while a
  * revoke is in force. Operaton has the same change in its engine (an {@code EXISTS}, PR #3152).
- * Also, the groups holding any authorization, which the engine reads in every command that checks
- * authorizations, are found by walking the group index instead of reading every authorization row.
+ * The candidate criteria are an {@code EXISTS}, so a task comes once and the list needs no {@code DISTINCT}, and the
+ * list and count are planned for each call's values ({@link PlannedPerCall}): the first page is then read from the
+ * task list's index in the filters' order (V260). Also, the groups holding any authorization, which the engine reads
+ * in every command that checks authorizations, are found by walking the group index instead of reading every
+ * authorization row.
  *
- * <p>The engine's fragment is changed in two places found by content; if a Camunda release no
+ * <p>The engine's fragment is changed in places found by content; if a Camunda release no
  * longer has them, the application does not start.
  */
 @Component
@@ -60,6 +63,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    mybatis.addInterceptor(new PlannedPerCall());
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
         : new HashMap<>(sessions.getStatementMappings());

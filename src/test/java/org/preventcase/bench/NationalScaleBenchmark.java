@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -80,7 +82,12 @@ class NationalScaleBenchmark {
   static final String AUTHORITY = "E06000031";
   /** The calls (or referrals) whose statements are broken down, after the measured ones. */
   static final int BREAKDOWN_CALLS = 50;
+  /** The fewest warm-up referrals each side gets, and the most (it stops earlier once warm: {@link #warmUp}). */
   static final int WARM_UP = Integer.getInteger("bench.warm-up", 1_500);
+  static final int WARM_UP_MAX = Integer.getInteger("bench.warm-up-max", 8_000);
+  /** The warm-up's blocks, and how much less processor time a block may take than the best before it and still count as warm. */
+  static final int WARM_UP_BLOCK = 250;
+  static final double WARM_UP_GAIN = 0.03;
   static final String TASKLIST_BODY = """
       {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
       "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true,\
@@ -248,7 +255,7 @@ class NationalScaleBenchmark {
     TaskService tasks = application.getBean(TaskService.class);
     HttpClient client = HttpClient.newHttpClient();
     List<SyntheticReferral> people = SyntheticYear.generate(LocalDate.of(2025, 4, 1), 12,
-        2 * rounds * intakePerRound + WARM_UP + BREAKDOWN_CALLS, 29);
+        2 * rounds * intakePerRound + WARM_UP_MAX + BREAKDOWN_CALLS, 29);
     AtomicInteger nextPerson = new AtomicInteger();
     AtomicInteger nextBare = new AtomicInteger();
     Operation ours = () -> referAndWaitForScreening(client, base, jdbc, tasks, people.get(nextPerson.getAndIncrement()),
@@ -257,10 +264,7 @@ class NationalScaleBenchmark {
       bare.refer("BARE-" + nextBare.incrementAndGet());
       return null;
     };
-    for (int i = 0; i < WARM_UP; i++) { // warm both up, the optimising compiler's work done before measuring
-      ours.run();
-      engine.run();
-    }
+    Warm warm = warmUp(ours, engine);
     Map<String, Sample> samples = new HashMap<>();
     Counters oursBefore = counters(admin, APPLICATION);
     Counters bareBefore = counters(admin, BARE);
@@ -281,9 +285,9 @@ class NationalScaleBenchmark {
     int each = 2 * rounds * intakePerRound;
     line("");
     line("Intake on empty databases, %d rounds of %d referrals at 1 and at 4 clients, ours and the bare engine in turn "
-        + "(after %d warm-up referrals each). Processor time per referral: the work's own threads (Tomcat's request "
+        + "(after %d warm-up referrals each: %s). Processor time per referral: the work's own threads (Tomcat's request "
         + "threads for the application, the clients' for the bare engine) and the whole JVM (with its collector and "
-        + "compiler):", rounds, intakePerRound, WARM_UP);
+        + "compiler):", rounds, intakePerRound, warm.referrals(), warm);
     line("");
     line("| | clients | ops/s | p50 ms | p99 ms | CPU ms (work) | CPU ms (JVM) |");
     line("|---|---|---|---|---|---|---|");
@@ -319,6 +323,51 @@ class NationalScaleBenchmark {
     statementsOf(admin, "a referral's intake (the benchmark's look-ups of its case and task included)", ours,
         APPLICATION, 10);
     statementsOf(admin, "the bare engine's intake", engine, BARE, 10);
+  }
+
+  /**
+   * Both sides warmed in turn, a block of {@value #WARM_UP_BLOCK} referrals each at one client, for at least
+   * {@link #WARM_UP} and at most {@link #WARM_UP_MAX} referrals, until neither side's block took more than
+   * {@link #WARM_UP_GAIN} less processor time per referral (the work's own) than its best block before: the
+   * optimising compiler's work is then done on both, however long each takes to get there.
+   */
+  private static Warm warmUp(Operation ours, Operation engine) throws Exception {
+    List<Double> oursBlocks = new ArrayList<>();
+    List<Double> bareBlocks = new ArrayList<>();
+    while ((oursBlocks.size() * WARM_UP_BLOCK < WARM_UP || stillWarming(oursBlocks) || stillWarming(bareBlocks))
+        && oursBlocks.size() * WARM_UP_BLOCK < WARM_UP_MAX) {
+      oursBlocks.add(measure(ours, 1, WARM_UP_BLOCK, true).workCpuMillisPerOperation());
+      bareBlocks.add(measure(engine, 1, WARM_UP_BLOCK, false).workCpuMillisPerOperation());
+    }
+    return new Warm(oursBlocks, bareBlocks);
+  }
+
+  /** Whether the last block still took markedly less processor time than every block before it. */
+  private static boolean stillWarming(List<Double> blocks) {
+    if (blocks.size() < 2) {
+      return true;
+    }
+    double best = blocks.subList(0, blocks.size() - 1).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    return blocks.get(blocks.size() - 1) < best * (1 - WARM_UP_GAIN);
+  }
+
+  /** The warm-up's blocks: each side's processor time per referral (the work's own, ms) in each. */
+  record Warm(List<Double> ours, List<Double> bare) {
+    int referrals() {
+      return ours.size() * WARM_UP_BLOCK;
+    }
+
+    @Override
+    public String toString() {
+      return "blocks of " + WARM_UP_BLOCK + " until neither side's processor time per referral fell by more than "
+          + Math.round(WARM_UP_GAIN * 100) + "% below its best block, application " + millis(ours) + " ms, bare engine "
+          + millis(bare) + " ms";
+    }
+
+    private static String millis(List<Double> blocks) {
+      return blocks.stream().map(block -> String.format(Locale.ROOT, "%.1f", block))
+          .collect(Collectors.joining(", ", "[", "]"));
+    }
   }
 
   /** A referral of the national mix through the partner API, until its screening task exists; its case reference. */
