@@ -3,6 +3,7 @@ package org.preventcase.casefile;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.spring.boot.starter.event.TaskEvent;
 import org.preventcase.engine.SignedInUser;
 import org.preventcase.security.Actor;
@@ -29,8 +30,12 @@ class TaskAssignments {
     this.clock = clock;
   }
 
-  @EventListener(condition = "#task.eventName == 'assignment'")
+  /** Camunda publishes every event of every task; only an assignment is this record's (tested in Java, not SpEL). */
+  @EventListener
   void assigned(TaskEvent task) {
+    if (!TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      return;
+    }
     jdbc.sql("""
             INSERT INTO task_assignment (task_id, tenant_id, assignee, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?)""")
         .params(task.getId(), task.getTenantId(), task.getAssignee(),

@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -404,12 +409,12 @@ class PanelIT extends ApplicationIT {
     String first = openCase("demo-referrer", "E06000031");
     String second = openCase("demo-referrer", "E06000031");
     java.time.LocalDate day = aDayOfItsOwn();
-    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-    java.util.concurrent.ExecutorService executors = java.util.concurrent.Executors.newFixedThreadPool(2);
-    List<java.util.concurrent.Future<Long>> called;
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService executors = Executors.newFixedThreadPool(2);
+    List<Future<Long>> called;
     try {
       called = executors.invokeAll(List.of(first, second).stream()
-          .<java.util.concurrent.Callable<Long>>map(reference -> () -> {
+          .<Callable<Long>>map(reference -> () -> {
             together.await();
             return calendar.callExtraordinary(actors.of(COORDINATOR), reference, day, "Synthetic: an urgent case.",
                 ListingPurpose.REVIEW).id();
