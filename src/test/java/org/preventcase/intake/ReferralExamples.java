@@ -10,6 +10,8 @@ import java.util.Map;
 public final class ReferralExamples {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The date of birth of {@link #valid}'s person, as the form submits it. */
+  public static final String DATE_OF_BIRTH = "2012-04-17";
 
   private ReferralExamples() {}
 
@@ -19,7 +21,7 @@ public final class ReferralExamples {
     referral.put("personGivenNames", "Oswin" + marker);
     referral.put("personFamilyName", "Thackeray" + marker);
     referral.put("personAliases", "Ozzy" + marker + "\nO. T. Marsh" + marker);
-    referral.put("personDateOfBirth", "2012-04-17");
+    referral.put("personDateOfBirth", DATE_OF_BIRTH);
     referral.put("personGender", "MALE");
     referral.put("personAddress", "12 Imaginary Close " + marker + ", Peterborough");
     referral.put("personPostcode", "PE1 1ZZ");

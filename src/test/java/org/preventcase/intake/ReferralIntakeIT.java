@@ -54,7 +54,7 @@ public class ReferralIntakeIT extends ApplicationIT {
         JOIN referral r ON r.id = l.referral_id WHERE c.reference = ?""", reference);
     Map<String, Object> submitted = ReferralExamples.valid(marker);
     assertThat(stored).containsEntry("given_names", submitted.get("personGivenNames"))
-        .containsEntry("concern", submitted.get("concernDescription")).containsEntry("dob", "2012-04-17")
+        .containsEntry("concern", submitted.get("concernDescription")).containsEntry("dob", submitted.get("personDateOfBirth"))
         .containsEntry("referred_by", "demo-referrer")
         .containsEntry("referrer_email", submitted.get("referrerEmail")).containsEntry("submitted_through", "FORM")
         .containsEntry("school", submitted.get("personSchoolOrWorkplace")).containsEntry("second_agency", "EDUCATION")

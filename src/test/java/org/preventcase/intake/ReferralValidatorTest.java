@@ -46,7 +46,7 @@ class ReferralValidatorTest {
     referral.put("personNhsNumber", "943 476 5919");
     ValidReferral valid = validate(referral);
     assertThat(valid.text(ReferralField.CONCERN_DESCRIPTION)).isEqualTo(referral.get("concernDescription"));
-    assertThat(valid.date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.of(2012, 4, 17));
+    assertThat(valid.date(ReferralField.PERSON_DATE_OF_BIRTH)).isEqualTo(LocalDate.parse(ReferralExamples.DATE_OF_BIRTH));
     assertThat(valid.codes(ReferralField.AGENCIES_INVOLVED)).containsExactly("EARLY_HELP", "EDUCATION");
     assertThat(valid.text(ReferralField.PERSON_NHS_NUMBER)).isEqualTo("9434765919");
     assertThat(valid.urgent()).isFalse();
